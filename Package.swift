@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Watchfloor",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "watchfloor", targets: ["watchfloor"]),
+    .executable(name: "watchfloor-bench", targets: ["watchfloor-bench"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+  ],
+  targets: [
+    .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+    .target(name: "WatchfloorModel"),
+    .target(name: "WatchfloorLog", dependencies: ["WatchfloorModel"]),
+    .target(
+      name: "WatchfloorConsole",
+      dependencies: ["WatchfloorModel", .product(name: "TOMLKit", package: "TOMLKit")]
+    ),
+    .target(name: "WatchfloorTerminal", dependencies: ["WatchfloorConsole", "CNcurses"]),
+    .executableTarget(
+      name: "watchfloor",
+      dependencies: [
+        "WatchfloorModel", "WatchfloorLog", "WatchfloorConsole", "WatchfloorTerminal",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(
+      name: "watchfloor-bench",
+      dependencies: [
+        "WatchfloorModel", "WatchfloorLog", "WatchfloorConsole",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "WatchfloorModelTests", dependencies: ["WatchfloorModel"]),
+    .testTarget(name: "WatchfloorLogTests", dependencies: ["WatchfloorLog", "WatchfloorModel"]),
+    .testTarget(
+      name: "WatchfloorConsoleTests", dependencies: ["WatchfloorConsole", "WatchfloorModel"]),
+    .testTarget(
+      name: "WatchfloorCLITests",
+      dependencies: ["WatchfloorModel", "WatchfloorLog"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)
