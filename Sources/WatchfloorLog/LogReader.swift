@@ -1,0 +1,60 @@
+import WatchfloorModel
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads finished log files into a timeline: whole files, in order, as one log.
+///
+/// A last line without its newline is read as a normal line; a UTF-8 byte order mark at the
+/// start of a file is skipped. Files are read in 1 MiB chunks, so memory does not grow with
+/// the file beyond what the timeline keeps.
+public enum LogReader {
+  /// Calls `report(verdict, source, lineNumber)` for every non-blank line, after it is folded.
+  public static func read(
+    _ paths: [String], into timeline: Timeline,
+    report: (LineVerdict, Int, Int) -> Void = { _, _, _ in }
+  ) throws(LogSourceError) {
+    for path in paths {
+      let source = timeline.addSource(path)
+      try readFile(path) { line, number in
+        let verdict = timeline.ingest(line, lineNumber: number, source: source)
+        if case .blank = verdict { return }
+        report(verdict, source, number)
+      }
+    }
+  }
+
+  /// Calls `sink(line, lineNumber)` for every line of one finished file.
+  public static func readFile(
+    _ path: String, _ sink: (UnsafeRawBufferPointer, Int) -> Void
+  ) throws(LogSourceError) {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw .system(path) }
+    defer { close(descriptor) }
+    var splitter = LineSplitter()
+    let chunkSize = 1 << 20
+    let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+    defer { buffer.deallocate() }
+    var first = true
+    while true {
+      let got = Glibc.read(descriptor, buffer.baseAddress, chunkSize)
+      if got < 0 {
+        if errno == EINTR { continue }
+        throw .system(path)
+      }
+      if got == 0 { break }
+      var chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<got])
+      if first {
+        first = false
+        if chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF {
+          chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
+        }
+      }
+      splitter.feed(chunk, sink)
+    }
+    splitter.finish(sink)
+  }
+}

@@ -1,0 +1,76 @@
+/// A prison or holding site, as its events left it.
+public struct Facility: Sendable {
+  public var name: Symbol
+  public var region: Symbol
+  public var side: Side
+  public var security: Security
+  public var status: FacilityStatus
+  public var capacity: Int64
+  public var occupancy: Int64
+  /// Detainees on approved and in-flight airlifts bound here (exact; clamped when shown).
+  public var inbound: Int128
+
+  /// Occupancy plus inbound, clamped to 64 bits.
+  public var projected: Int64 { Int64(clamping: Int128(occupancy) + inbound) }
+  public var inboundCount: Int64 { Int64(clamping: inbound) }
+
+  /// Occupancy ÷ capacity; nil when the capacity is 0 ("n/a").
+  public var load: Double? { capacity > 0 ? Double(occupancy) / Double(capacity) : nil }
+  /// Projected ÷ capacity; nil when the capacity is 0.
+  public var projectedLoad: Double? {
+    capacity > 0 ? Double(projected) / Double(capacity) : nil
+  }
+}
+
+/// What an airlift's request fixed; written once, when it is requested.
+public struct AirliftPlan: Sendable {
+  public var origin: Symbol
+  public var detainees: Int64
+  public var highValue: Int64
+  public var etd: Timestamp
+  public var priority: Priority
+  public var note: Symbol
+  /// Who asked for it (`by` on the request), or `Symbol.none`.
+  public var requestedBy: Symbol
+  public var requestedAt: Timestamp
+}
+
+/// The changing part of an airlift, kept small so timeline checkpoints stay cheap.
+public struct AirliftProgress: Sendable {
+  public var status: AirliftStatus
+  public var destination: Symbol
+  /// The approvers in order, `Symbol.none` where there is none yet.
+  public var firstApproval: Symbol
+  public var secondApproval: Symbol
+  /// Detainees delivered on landing; -1 until it lands.
+  public var delivered: Int64
+
+  public var approvals: [Symbol] { [firstApproval, secondApproval].filter { !$0.isNone } }
+}
+
+/// An airlift: its plan and where it stands.
+public struct Airlift: Sendable {
+  public var id: Symbol
+  public var plan: AirliftPlan
+  public var progress: AirliftProgress
+
+  public var status: AirliftStatus { progress.status }
+  public var origin: Symbol { plan.origin }
+  public var destination: Symbol { progress.destination }
+  public var detainees: Int64 { plan.detainees }
+  public var highValue: Int64 { plan.highValue }
+  /// High-value airlifts need two different approvers.
+  public var needsTwoApprovals: Bool { plan.highValue >= 1 }
+}
+
+/// A border or security incident.
+public struct Incident: Sendable {
+  public var sector: Symbol
+  public var kind: Symbol
+  public var facility: Symbol
+  public var reportedAt: Timestamp
+  public var severity: Severity
+  public var summary: Symbol
+  public var status: IncidentStatus
+  public var acknowledgedBy: Symbol
+}

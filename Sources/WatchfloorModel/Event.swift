@@ -1,0 +1,141 @@
+/// One decoded event of the log, compact: identifiers and free text are symbols of the
+/// log's `SymbolTables`, absent optional values are `Symbol.none` or `-1`.
+public enum EventBody: Sendable {
+  case facilityRegistered(FacilityRegistration)
+  case facilityUpdated(FacilityUpdate)
+  case airliftRequested(AirliftRequest)
+  case airliftApproved(airlift: Symbol, note: Symbol)
+  case airliftDenied(airlift: Symbol, reason: Symbol)
+  case airliftHeld(airlift: Symbol, reason: Symbol)
+  case airliftCancelled(airlift: Symbol, reason: Symbol)
+  case airliftDiverted(airlift: Symbol, destination: Symbol, reason: Symbol)
+  case airliftDeparted(airlift: Symbol)
+  /// `delivered` is -1 when absent (it then defaults to the airlift's detainees).
+  case airliftLanded(airlift: Symbol, delivered: Int64)
+  case detaineesRepatriated(facility: Symbol, count: Int64, country: Symbol)
+  case incidentReported(IncidentReport)
+  case incidentUpdated(IncidentUpdate)
+  case incidentAcknowledged(incident: Symbol)
+  case incidentResolved(incident: Symbol, note: Symbol)
+  /// A line that is not an event to apply (malformed, duplicate, unknown type).
+  case none
+
+  public var type: EventType? {
+    switch self {
+    case .facilityRegistered: .facilityRegistered
+    case .facilityUpdated: .facilityUpdated
+    case .airliftRequested: .airliftRequested
+    case .airliftApproved: .airliftApproved
+    case .airliftDenied: .airliftDenied
+    case .airliftHeld: .airliftHeld
+    case .airliftCancelled: .airliftCancelled
+    case .airliftDiverted: .airliftDiverted
+    case .airliftDeparted: .airliftDeparted
+    case .airliftLanded: .airliftLanded
+    case .detaineesRepatriated: .detaineesRepatriated
+    case .incidentReported: .incidentReported
+    case .incidentUpdated: .incidentUpdated
+    case .incidentAcknowledged: .incidentAcknowledged
+    case .incidentResolved: .incidentResolved
+    case .none: nil
+    }
+  }
+
+  /// The airlift the event is about, if any.
+  public var airlift: Symbol? {
+    switch self {
+    case .airliftRequested(let request): request.airlift
+    case .airliftApproved(let airlift, _), .airliftDenied(let airlift, _),
+      .airliftHeld(let airlift, _), .airliftCancelled(let airlift, _),
+      .airliftDiverted(let airlift, _, _), .airliftDeparted(let airlift),
+      .airliftLanded(let airlift, _):
+      airlift
+    default: nil
+    }
+  }
+
+  /// The incident the event is about, if any.
+  public var incident: Symbol? {
+    switch self {
+    case .incidentReported(let report): report.incident
+    case .incidentUpdated(let update): update.incident
+    case .incidentAcknowledged(let incident), .incidentResolved(let incident, _): incident
+    default: nil
+    }
+  }
+}
+
+public struct FacilityRegistration: Sendable {
+  public var facility: Symbol
+  public var name: Symbol
+  public var region: Symbol
+  public var side: Side
+  public var security: Security
+  public var capacity: Int64
+  public var occupancy: Int64
+}
+
+/// Values a `facility.updated` replaces; -1 or nil where absent.
+public struct FacilityUpdate: Sendable {
+  public var facility: Symbol
+  public var capacity: Int64
+  public var occupancy: Int64
+  public var status: FacilityStatus?
+}
+
+public struct AirliftRequest: Sendable {
+  public var airlift: Symbol
+  public var origin: Symbol
+  public var destination: Symbol
+  public var detainees: Int64
+  public var highValue: Int64
+  public var etd: Timestamp
+  public var priority: Priority
+  public var note: Symbol
+}
+
+public struct IncidentReport: Sendable {
+  public var incident: Symbol
+  public var sector: Symbol
+  public var severity: Severity
+  public var kind: Symbol
+  public var summary: Symbol
+  public var facility: Symbol
+}
+
+/// Values an `incident.updated` replaces; nil or `Symbol.none` where absent.
+public struct IncidentUpdate: Sendable {
+  public var incident: Symbol
+  public var severity: Severity?
+  public var summary: Symbol
+}
+
+/// How a line of the log was classified (spec/events.md, "How each line is classified").
+public enum Disposition: UInt8, Sendable {
+  case applied, anomaly, malformed, duplicate, unknownType
+}
+
+/// One non-blank line of the log as the timeline keeps it.
+public struct LogRecord: Sendable {
+  /// The line's `ts`; `Timestamp.missing` when it had no valid one.
+  public var ts: Timestamp
+  public var body: EventBody
+  /// The `by` field, or `Symbol.none`.
+  public var by: Symbol
+  /// 1-based line number within its source file.
+  public var line: UInt32
+  /// Index of the source file in the log's list of files.
+  public var source: UInt16
+  public var disposition: Disposition
+
+  public init(
+    ts: Timestamp, body: EventBody, by: Symbol, line: Int, source: Int, disposition: Disposition
+  ) {
+    self.ts = ts
+    self.body = body
+    self.by = by
+    self.line = UInt32(clamping: line)
+    self.source = UInt16(clamping: source)
+    self.disposition = disposition
+  }
+}

@@ -1,0 +1,326 @@
+/// What one line of the log decodes to, before the log's history is consulted.
+public enum DecodedLine: Sendable {
+  /// Empty, or only spaces and tabs: not counted at all.
+  case blank
+  /// Not an event: the reason, and the line's `ts` when it had a valid one (as-of uses it).
+  case malformed(reason: String, ts: Timestamp)
+  /// A well-formed event of a known type.
+  case event(ts: Timestamp, by: Symbol, body: EventBody)
+  /// A well-formed envelope with a `type` this version does not know.
+  case unknownType(ts: Timestamp, type: String)
+}
+
+/// Decodes log lines into compact events, written for this schema (spec/events.md).
+///
+/// It scans each line once with a strict JSON scanner, keeps the spans of the members it knows,
+/// and checks each type's fields for presence, JSON type and range. Identifiers and text are
+/// interned into `tables` as they are read. After `decode`, `lineID` holds the line's `id`
+/// bytes (when it had one) for duplicate detection.
+public struct EventDecoder {
+  public let tables: SymbolTables
+  /// The envelope `id` of the last decoded line, unescaped; valid when `hasLineID`.
+  public private(set) var lineID: [UInt8] = []
+  public private(set) var hasLineID = false
+
+  private var values: [JSONValue]
+  private var present: [UInt32]
+  private var generation: UInt32 = 0
+  private var scratch: [UInt8] = []
+
+  public init(tables: SymbolTables) {
+    self.tables = tables
+    values = Array(
+      repeating: JSONValue(kind: .null, start: 0, end: 0, escaped: false, integer: 0),
+      count: EventField.allCases.count)
+    present = Array(repeating: 0, count: EventField.allCases.count)
+  }
+
+  /// Decodes one line (without its `\n`; a trailing `\r` is allowed).
+  public mutating func decode(_ line: UnsafeRawBufferPointer) -> DecodedLine {
+    hasLineID = false
+    var line = line
+    if line.last == 0x0D { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
+    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .blank }
+    generation &+= 1
+    if generation == 0 {
+      for index in present.indices { present[index] = 0 }
+      generation = 1
+    }
+    var scanner = JSONScanner(line)
+    do {
+      try scanner.scanObject { key, value throws(JSONSyntaxError) in
+        let field: EventField?
+        if key.escaped {
+          unescapeJSONString(slice(line, key), into: &scratch)
+          field = scratch.withUnsafeBytes { EventField.matching($0) }
+        } else {
+          field = EventField.matching(slice(line, key))
+        }
+        if let field {
+          values[field.rawValue] = value
+          present[field.rawValue] = generation
+        }
+      }
+    } catch {
+      return .malformed(reason: "not valid JSON: \(error.message)", ts: .missing)
+    }
+    let fields = Fields(decoder: self, line: line)
+    let ts = fields.timestamp(.ts)
+    do throws(MalformedField) {
+      guard let ts else { throw fields.problem(.ts, "a valid RFC 3339 date-time") }
+      guard fields.kind(.type) == .string else { throw fields.problem(.type, "a string") }
+      let type = fields.withString(.type) { EventType.matching($0) }
+      if fields.has(.id) {
+        guard fields.kind(.id) == .string else { throw fields.problem(.id, "a string") }
+        fields.copyString(.id, into: &lineID)
+        hasLineID = true
+      }
+      guard let type else { return .unknownType(ts: ts, type: try fields.requiredText(.type)) }
+      let by = try fields.by(required: type.isDecision)
+      let body = try fields.body(type)
+      return .event(ts: ts, by: by, body: body)
+    } catch {
+      hasLineID = false
+      return .malformed(reason: error.message, ts: ts ?? .missing)
+    }
+  }
+
+  fileprivate func slice(_ line: UnsafeRawBufferPointer, _ value: JSONValue)
+    -> UnsafeRawBufferPointer
+  {
+    UnsafeRawBufferPointer(rebasing: line[value.start..<value.end])
+  }
+
+  /// Field access for one decoded line.
+  fileprivate struct Fields {
+    var decoder: EventDecoder
+    let line: UnsafeRawBufferPointer
+
+    var tables: SymbolTables { decoder.tables }
+
+    func has(_ field: EventField) -> Bool {
+      decoder.present[field.rawValue] == decoder.generation
+    }
+
+    func kind(_ field: EventField) -> JSONValueKind? {
+      has(field) ? decoder.values[field.rawValue].kind : nil
+    }
+
+    func problem(_ field: EventField, _ expected: String) -> MalformedField {
+      guard let kind = kind(field) else {
+        return MalformedField(message: "missing field \"\(field.key)\"")
+      }
+      let value = decoder.values[field.rawValue]
+      var found = kind.noun
+      if kind == .bigInteger { found = "an integer outside the 64-bit range" }
+      if kind == .integer { found = String(value.integer) }
+      if kind == .string {
+        let text = withString(field) { String(decoding: $0, as: UTF8.self) }
+        found = "\"\(text.prefix(40))\(text.count > 40 ? "…" : "")\""
+      }
+      return MalformedField(message: "field \"\(field.key)\" must be \(expected), found \(found)")
+    }
+
+    /// Calls `body` with the unescaped bytes of a string field.
+    func withString<R>(_ field: EventField, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+      let value = decoder.values[field.rawValue]
+      let raw = decoder.slice(line, value)
+      guard value.escaped else { return body(raw) }
+      var buffer: [UInt8] = []
+      unescapeJSONString(raw, into: &buffer)
+      return buffer.withUnsafeBytes(body)
+    }
+
+    func copyString(_ field: EventField, into out: inout [UInt8]) {
+      let value = decoder.values[field.rawValue]
+      let raw = decoder.slice(line, value)
+      if value.escaped {
+        unescapeJSONString(raw, into: &out)
+      } else {
+        out.removeAll(keepingCapacity: true)
+        out.append(contentsOf: raw)
+      }
+    }
+
+    func timestamp(_ field: EventField) -> Timestamp? {
+      guard kind(field) == .string else { return nil }
+      return withString(field) { RFC3339.parse($0, verbatim: tables.texts) }
+    }
+
+    func requiredTimestamp(_ field: EventField) throws(MalformedField) -> Timestamp {
+      guard let value = timestamp(field) else {
+        throw problem(field, "a valid RFC 3339 date-time")
+      }
+      return value
+    }
+
+    func requiredText(_ field: EventField) throws(MalformedField) -> String {
+      guard kind(field) == .string else { throw problem(field, "a string") }
+      return withString(field) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A required identifier: a non-empty string, interned in `table`.
+    func identifier(_ field: EventField, in table: Interner) throws(MalformedField) -> Symbol {
+      guard kind(field) == .string else { throw problem(field, "a non-empty string") }
+      let symbol: Symbol? = withString(field) { $0.isEmpty ? nil : table.intern($0) }
+      guard let symbol else { throw problem(field, "a non-empty string") }
+      return symbol
+    }
+
+    /// Free text: required, or `Symbol.none` when optional and absent.
+    func text(_ field: EventField, required: Bool) throws(MalformedField) -> Symbol {
+      guard has(field) else {
+        if required { throw problem(field, "a string") }
+        return .none
+      }
+      guard kind(field) == .string else { throw problem(field, "a string") }
+      return withString(field) { tables.texts.intern($0) }
+    }
+
+    func count(_ field: EventField, minimum: Int64) throws(MalformedField) -> Int64 {
+      guard kind(field) == .integer, decoder.values[field.rawValue].integer >= minimum else {
+        throw problem(field, "an integer ≥ \(minimum)")
+      }
+      return decoder.values[field.rawValue].integer
+    }
+
+    /// An optional count: -1 when absent.
+    func optionalCount(_ field: EventField, minimum: Int64) throws(MalformedField) -> Int64 {
+      has(field) ? try count(field, minimum: minimum) : -1
+    }
+
+    func choice<E: LogEnum>(_ field: EventField, _: E.Type) throws(MalformedField) -> E {
+      guard kind(field) == .string, let value = withString(field, { E.named($0) }) else {
+        throw problem(field, "one of \(E.spellings)")
+      }
+      return value
+    }
+
+    func optionalChoice<E: LogEnum>(_ field: EventField, _ type: E.Type) throws(MalformedField)
+      -> E?
+    {
+      has(field) ? try choice(field, type) : nil
+    }
+
+    func by(required: Bool) throws(MalformedField) -> Symbol {
+      guard has(.by) else {
+        if required { throw problem(.by, "a non-empty string") }
+        return .none
+      }
+      guard kind(.by) == .string else { throw problem(.by, "a string") }
+      let symbol: Symbol? = withString(.by) { $0.isEmpty ? nil : tables.texts.intern($0) }
+      guard let symbol else {
+        if required { throw problem(.by, "a non-empty string") }
+        return .none
+      }
+      return symbol
+    }
+
+    func body(_ type: EventType) throws(MalformedField) -> EventBody {
+      switch type {
+      case .facilityRegistered:
+        return .facilityRegistered(
+          FacilityRegistration(
+            facility: try identifier(.facility, in: tables.facilities),
+            name: try text(.name, required: true),
+            region: try text(.region, required: true),
+            side: try choice(.side, Side.self),
+            security: try optionalChoice(.security, Security.self) ?? .high,
+            capacity: try count(.capacity, minimum: 0),
+            occupancy: try count(.occupancy, minimum: 0)))
+      case .facilityUpdated:
+        let update = FacilityUpdate(
+          facility: try identifier(.facility, in: tables.facilities),
+          capacity: try optionalCount(.capacity, minimum: 0),
+          occupancy: try optionalCount(.occupancy, minimum: 0),
+          status: try optionalChoice(.status, FacilityStatus.self))
+        guard has(.capacity) || has(.occupancy) || has(.status) else {
+          throw MalformedField(
+            message:
+              "facility.updated needs at least one of \"capacity\", \"occupancy\", \"status\"")
+        }
+        return .facilityUpdated(update)
+      case .airliftRequested:
+        let airlift = try identifier(.airlift, in: tables.airlifts)
+        let origin = try identifier(.origin, in: tables.facilities)
+        let destination = try identifier(.destination, in: tables.facilities)
+        let detainees = try count(.detainees, minimum: 1)
+        var highValue: Int64 = 0
+        if has(.highValue) {
+          highValue = try count(.highValue, minimum: 0)
+          guard highValue <= detainees else {
+            throw MalformedField(
+              message: "field \"high_value\" (\(highValue)) is above \"detainees\" (\(detainees))")
+          }
+        }
+        return .airliftRequested(
+          AirliftRequest(
+            airlift: airlift, origin: origin, destination: destination, detainees: detainees,
+            highValue: highValue, etd: try requiredTimestamp(.etd),
+            priority: try optionalChoice(.priority, Priority.self) ?? .routine,
+            note: try text(.note, required: false)))
+      case .airliftApproved:
+        return .airliftApproved(
+          airlift: try identifier(.airlift, in: tables.airlifts),
+          note: try text(.note, required: false))
+      case .airliftDenied:
+        return .airliftDenied(
+          airlift: try identifier(.airlift, in: tables.airlifts),
+          reason: try text(.reason, required: true))
+      case .airliftHeld:
+        return .airliftHeld(
+          airlift: try identifier(.airlift, in: tables.airlifts),
+          reason: try text(.reason, required: true))
+      case .airliftCancelled:
+        return .airliftCancelled(
+          airlift: try identifier(.airlift, in: tables.airlifts),
+          reason: try text(.reason, required: true))
+      case .airliftDiverted:
+        return .airliftDiverted(
+          airlift: try identifier(.airlift, in: tables.airlifts),
+          destination: try identifier(.destination, in: tables.facilities),
+          reason: try text(.reason, required: false))
+      case .airliftDeparted:
+        return .airliftDeparted(airlift: try identifier(.airlift, in: tables.airlifts))
+      case .airliftLanded:
+        return .airliftLanded(
+          airlift: try identifier(.airlift, in: tables.airlifts),
+          delivered: try optionalCount(.delivered, minimum: 0))
+      case .detaineesRepatriated:
+        return .detaineesRepatriated(
+          facility: try identifier(.facility, in: tables.facilities),
+          count: try count(.count, minimum: 1),
+          country: try text(.country, required: true))
+      case .incidentReported:
+        return .incidentReported(
+          IncidentReport(
+            incident: try identifier(.incident, in: tables.incidents),
+            sector: try identifier(.sector, in: tables.texts),
+            severity: try choice(.severity, Severity.self),
+            kind: try text(.kind, required: true),
+            summary: try text(.summary, required: true),
+            facility: has(.facility) ? try identifier(.facility, in: tables.facilities) : .none))
+      case .incidentUpdated:
+        let update = IncidentUpdate(
+          incident: try identifier(.incident, in: tables.incidents),
+          severity: try optionalChoice(.severity, Severity.self),
+          summary: try text(.summary, required: false))
+        guard has(.severity) || has(.summary) else {
+          throw MalformedField(message: "incident.updated needs \"severity\" or \"summary\"")
+        }
+        return .incidentUpdated(update)
+      case .incidentAcknowledged:
+        return .incidentAcknowledged(incident: try identifier(.incident, in: tables.incidents))
+      case .incidentResolved:
+        return .incidentResolved(
+          incident: try identifier(.incident, in: tables.incidents),
+          note: try text(.note, required: false))
+      }
+    }
+  }
+}
+
+/// Why a well-formed JSON line is not a valid event.
+struct MalformedField: Error {
+  var message: String
+}

@@ -1,0 +1,104 @@
+/// Builds JSON text: objects with members in the order written, pretty-printed with two-space
+/// indentation (or compact), strings escaped as RFC 8259 requires.
+public struct JSONWriter {
+  public private(set) var text = ""
+  private let pretty: Bool
+  private var depth = 0
+  /// Whether the current container already holds a value (a comma is due).
+  private var hasValue: [Bool] = [false]
+
+  public init(pretty: Bool = true) { self.pretty = pretty }
+
+  public mutating func beginObject(_ key: String? = nil) { open(key, "{") }
+  public mutating func endObject() { close("}") }
+  public mutating func beginArray(_ key: String? = nil) { open(key, "[") }
+  public mutating func endArray() { close("]") }
+
+  public mutating func string(_ key: String?, _ value: String?) {
+    member(key)
+    if let value { Self.appendQuoted(value, to: &text) } else { text += "null" }
+  }
+
+  public mutating func integer(_ key: String?, _ value: Int64?) {
+    member(key)
+    text += value.map { String($0) } ?? "null"
+  }
+
+  public mutating func integer(_ key: String?, _ value: Int) { integer(key, Int64(value)) }
+
+  /// A number with at most `digits` decimals, or null.
+  public mutating func number(_ key: String?, _ value: Double?, digits: Int = 4) {
+    member(key)
+    guard let value, value.isFinite else {
+      text += "null"
+      return
+    }
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    text +=
+      rounded == rounded.rounded() && abs(rounded) < 1e15
+      ? String(Int64(rounded)) : String(rounded)
+  }
+
+  public mutating func bool(_ key: String?, _ value: Bool) {
+    member(key)
+    text += value ? "true" : "false"
+  }
+
+  private mutating func open(_ key: String?, _ bracket: String) {
+    member(key)
+    text += bracket
+    depth += 1
+    hasValue.append(false)
+  }
+
+  private mutating func close(_ bracket: String) {
+    let hadValue = hasValue.removeLast()
+    depth -= 1
+    if pretty && hadValue { newline() }
+    text += bracket
+  }
+
+  private mutating func member(_ key: String?) {
+    if hasValue[hasValue.count - 1] { text += "," }
+    hasValue[hasValue.count - 1] = true
+    if pretty && depth > 0 { newline() }
+    if let key {
+      Self.appendQuoted(key, to: &text)
+      text += pretty ? ": " : ":"
+    }
+  }
+
+  private mutating func newline() {
+    text += "\n" + String(repeating: "  ", count: depth)
+  }
+
+  /// Appends `value` as a JSON string literal.
+  public static func appendQuoted(_ value: String, to out: inout String) {
+    out += "\""
+    var plain = Substring.UnicodeScalarView()
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": flush(&plain, &out, "\\\"")
+      case "\\": flush(&plain, &out, "\\\\")
+      case "\n": flush(&plain, &out, "\\n")
+      case "\r": flush(&plain, &out, "\\r")
+      case "\t": flush(&plain, &out, "\\t")
+      case "\u{00}"..."\u{1F}", "\u{7F}":
+        flush(&plain, &out, "\\u00" + hex2(UInt8(scalar.value)).lowercased())
+      default: plain.append(scalar)
+      }
+    }
+    out += String(plain)
+    out += "\""
+  }
+
+  private static func flush(
+    _ plain: inout Substring.UnicodeScalarView, _ out: inout String, _ escape: String
+  ) {
+    out += String(plain)
+    plain.removeAll()
+    out += escape
+  }
+}

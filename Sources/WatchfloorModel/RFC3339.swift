@@ -1,0 +1,141 @@
+/// Strict RFC 3339 `date-time` parsing and printing.
+///
+/// Accepted: `YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM)`, with `t` and `z` allowed in
+/// lower case as the RFC's note permits. The calendar is checked (no 30 February, hours 00-23,
+/// minutes 00-59); a leap second `:60` is accepted and ordered as the next second's start.
+/// Fractions of any length are accepted; instants keep nanoseconds.
+public enum RFC3339 {
+  /// Parses `text`; nil when it is not a valid RFC 3339 date-time. Forms that cannot be
+  /// printed back from their fields keep their text in `verbatim`.
+  public static func parse(_ text: UnsafeRawBufferPointer, verbatim: Interner) -> Timestamp? {
+    let count = text.count
+    guard count >= 20 else { return nil }
+    @inline(__always) func digit(_ index: Int) -> Int? {
+      let byte = text[index]
+      return byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil
+    }
+    @inline(__always) func number(_ index: Int, _ width: Int) -> Int? {
+      var value = 0
+      for offset in 0..<width {
+        guard let d = digit(index + offset) else { return nil }
+        value = value * 10 + d
+      }
+      return value
+    }
+    guard let year = number(0, 4), text[4] == 0x2D, let month = number(5, 2), text[7] == 0x2D,
+      let day = number(8, 2), let hour = number(11, 2), text[13] == 0x3A,
+      let minute = number(14, 2), text[16] == 0x3A, let second = number(17, 2)
+    else { return nil }
+    let separator = text[10]
+    guard separator == 0x54 || separator == 0x74 else { return nil }
+    guard (1...12).contains(month), day >= 1,
+      day <= CivilCalendar.daysInMonth(year: year, month: month),
+      hour <= 23, minute <= 59, second <= 60
+    else { return nil }
+
+    var style: UInt32 = 0
+    if separator == 0x74 { style |= Timestamp.Style.lowercaseTBit }
+    var index = 19
+    var nanoseconds: UInt32 = 0
+    var fractionDigits = 0
+    if text[index] == 0x2E {
+      index += 1
+      while index < count, let d = digit(index) {
+        if fractionDigits < 9 { nanoseconds = nanoseconds * 10 + UInt32(d) }
+        fractionDigits += 1
+        index += 1
+      }
+      guard fractionDigits > 0 else { return nil }
+      for _ in min(fractionDigits, 9)..<9 { nanoseconds *= 10 }
+    }
+    guard index < count else { return nil }
+    var offsetMinutes = 0
+    switch text[index] {
+    case 0x5A, 0x7A:
+      style |= Timestamp.Style.zuluBit
+      if text[index] == 0x7A { style |= Timestamp.Style.lowercaseZBit }
+      index += 1
+    case 0x2B, 0x2D:
+      guard index + 6 == count, let offsetHour = number(index + 1, 2), text[index + 3] == 0x3A,
+        let offsetMinute = number(index + 4, 2), offsetHour <= 23, offsetMinute <= 59
+      else { return nil }
+      offsetMinutes = offsetHour * 60 + offsetMinute
+      if text[index] == 0x2D {
+        offsetMinutes = -offsetMinutes
+        if offsetMinutes == 0 { style |= Timestamp.Style.negativeZeroBit }
+      }
+      index += 6
+    default:
+      return nil
+    }
+    guard index == count else { return nil }
+
+    let days = CivilCalendar.days(year: year, month: month, day: day)
+    var seconds = days * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    seconds -= Int64(offsetMinutes * 60)
+    if second == 60 { style |= Timestamp.Style.leapSecondBit }
+    if fractionDigits > 9 {
+      let symbol = verbatim.intern(text)
+      style = Timestamp.Style.verbatimBit | symbol.rawValue
+    } else {
+      style |= UInt32(fractionDigits)
+      style |= UInt32(offsetMinutes + Timestamp.Style.offsetBias) << Timestamp.Style.offsetShift
+    }
+    return Timestamp(seconds: seconds, nanoseconds: nanoseconds, style: style)
+  }
+
+  public static func parse(_ text: String, verbatim: Interner) -> Timestamp? {
+    var text = text
+    return text.withUTF8 { parse(UnsafeRawBufferPointer($0), verbatim: verbatim) }
+  }
+
+  /// The text of `timestamp` exactly as it was written.
+  public static func text(_ timestamp: Timestamp, verbatim: Interner) -> String {
+    let style = timestamp.style
+    if timestamp.isMissing { return "" }
+    if style & Timestamp.Style.verbatimBit != 0 {
+      return verbatim[Symbol(style & ~Timestamp.Style.verbatimBit)]
+    }
+    let offset = Timestamp.Style.offsetMinutes(style)
+    let leap = style & Timestamp.Style.leapSecondBit != 0
+    let local = timestamp.seconds + Int64(offset * 60) - (leap ? 1 : 0)
+    var out = civil(local, separator: style & Timestamp.Style.lowercaseTBit != 0 ? "t" : "T")
+    if leap { out.replaceSubrange(out.index(out.endIndex, offsetBy: -2)..., with: "60") }
+    let digits = Int(style & Timestamp.Style.fractionDigitsMask)
+    if digits > 0 {
+      var fraction = String(timestamp.nanoseconds)
+      fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
+      out += "." + fraction.prefix(digits)
+    }
+    if style & Timestamp.Style.zuluBit != 0 {
+      out += style & Timestamp.Style.lowercaseZBit != 0 ? "z" : "Z"
+    } else {
+      let negative = offset < 0 || style & Timestamp.Style.negativeZeroBit != 0
+      out +=
+        (negative ? "-" : "+") + twoDigits(abs(offset) / 60) + ":" + twoDigits(abs(offset) % 60)
+    }
+    return out
+  }
+
+  /// `YYYY-MM-DDTHH:MM:SS` of a count of seconds since 1970 (no offset applied).
+  public static func civil(_ seconds: Int64, separator: String = "T") -> String {
+    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    let secondOfDay = Int(seconds - days * 86_400)
+    let date = CivilCalendar.date(days: days)
+    return fourDigits(date.year) + "-" + twoDigits(date.month) + "-" + twoDigits(date.day)
+      + separator + twoDigits(secondOfDay / 3600) + ":" + twoDigits(secondOfDay / 60 % 60) + ":"
+      + twoDigits(secondOfDay % 60)
+  }
+
+  /// The UTC form `YYYY-MM-DDTHH:MM:SSZ` of an instant, for messages and reports.
+  public static func utcText(_ timestamp: Timestamp) -> String {
+    civil(timestamp.seconds) + "Z"
+  }
+
+  static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+  static func fourDigits(_ value: Int) -> String {
+    let text = String(value)
+    return String(repeating: "0", count: max(0, 4 - text.count)) + text
+  }
+}

@@ -1,0 +1,100 @@
+extension OpsState {
+  /// The machine-readable state of spec/events.md ("Machine-readable state"), with a few
+  /// extra members (`load`, `priority`, `requested_by`, `summary`, `reported_at`). Lists are
+  /// sorted by id in byte order.
+  public func json(_ tables: SymbolTables, pretty: Bool = true) -> String {
+    var out = JSONWriter(pretty: pretty)
+    out.beginObject()
+    out.string("as_of", lastApplied.isMissing ? nil : tables.text(lastApplied))
+    counts.write(to: &out)
+
+    out.beginArray("facilities")
+    for symbol in sorted(facilities.symbols, tables.facilities) {
+      guard let facility = facilities[symbol] else { continue }
+      out.beginObject()
+      out.string("facility", tables.facility(symbol))
+      out.string("name", tables.text(facility.name))
+      out.string("region", tables.text(facility.region))
+      out.string("side", facility.side.name)
+      out.string("security", facility.security.name)
+      out.string("status", facility.status.name)
+      out.integer("capacity", facility.capacity)
+      out.integer("occupancy", facility.occupancy)
+      out.integer("inbound", facility.inboundCount)
+      out.integer("projected", facility.projected)
+      out.number("load", facility.load)
+      out.endObject()
+    }
+    out.endArray()
+
+    out.beginArray("airlifts")
+    for symbol in sorted(progress.symbols, tables.airlifts) {
+      guard let airlift = airlift(symbol) else { continue }
+      out.beginObject()
+      out.string("airlift", tables.airlift(symbol))
+      out.string("status", airlift.status.name)
+      out.string("origin", tables.facility(airlift.origin))
+      out.string("destination", tables.facility(airlift.destination))
+      out.integer("detainees", airlift.detainees)
+      out.integer("high_value", airlift.highValue)
+      out.beginArray("approvals")
+      for officer in airlift.progress.approvals { out.string(nil, tables.text(officer)) }
+      out.endArray()
+      out.integer("delivered", airlift.progress.delivered < 0 ? nil : airlift.progress.delivered)
+      out.string("etd", tables.text(airlift.plan.etd))
+      out.string("priority", airlift.plan.priority.name)
+      out.string(
+        "requested_by",
+        airlift.plan.requestedBy.isNone ? nil : tables.text(airlift.plan.requestedBy))
+      out.endObject()
+    }
+    out.endArray()
+
+    out.beginArray("incidents")
+    for symbol in sorted(incidents.symbols, tables.incidents) {
+      guard let incident = incidents[symbol] else { continue }
+      out.beginObject()
+      out.string("incident", tables.incident(symbol))
+      out.string("sector", tables.text(incident.sector))
+      out.string("severity", incident.severity.name)
+      out.string("kind", tables.text(incident.kind))
+      out.string("status", incident.status.name)
+      out.string(
+        "acknowledged_by",
+        incident.acknowledgedBy.isNone ? nil : tables.text(incident.acknowledgedBy))
+      out.string("summary", tables.text(incident.summary))
+      out.string("reported_at", tables.text(incident.reportedAt))
+      out.endObject()
+    }
+    out.endArray()
+
+    out.beginObject("totals")
+    out.integer("moved", moved)
+    out.integer("in_flight", inFlight)
+    out.integer("pending", pending)
+    out.integer("repatriated", repatriated)
+    out.integer("discrepancy", discrepancy)
+    out.endObject()
+    out.endObject()
+    return out.text
+  }
+
+  private func sorted(_ symbols: [Symbol], _ table: Interner) -> [Symbol] {
+    symbols.sorted { table.precedes($0, $1) }
+  }
+}
+
+extension LineCounts {
+  /// Writes the spec's `counts` member.
+  public func write(to out: inout JSONWriter, key: String = "counts") {
+    out.beginObject(key)
+    out.integer("events", events)
+    out.integer("applied", applied)
+    out.integer("malformed", malformed)
+    out.integer("duplicates", duplicates)
+    out.integer("unknown_type", unknownType)
+    out.integer("anomalies", anomalies)
+    out.integer("out_of_order", outOfOrder)
+    out.endObject()
+  }
+}

@@ -1,0 +1,149 @@
+/// How one line was classified, with the details a report needs.
+public enum LineVerdict: Sendable {
+  case blank
+  case applied
+  case anomaly(Anomaly)
+  case malformed(reason: String)
+  case duplicate
+  case unknownType(String)
+}
+
+/// The decoded log and its fold: every non-blank line as a compact record, the state after
+/// the last one, and checkpoints of the state so that the state after any prefix of the log
+/// is reached by replaying at most `checkpointInterval` records.
+///
+/// Lines are classified as spec/events.md orders it: malformed, duplicate, unknown type,
+/// anomaly, applied. A reference type: it owns the growing log; the states it hands out are
+/// values.
+public final class Timeline {
+  public let tables: SymbolTables
+  public let checkpointInterval: Int
+  /// The state after every record.
+  public private(set) var current = OpsState()
+  /// Names of the source files, indexed by `LogRecord.source`.
+  public private(set) var sourceNames: [String] = []
+
+  private var decoder: EventDecoder
+  private var seenIDs = Interner()
+  private var records = ChunkedArray<LogRecord>()
+  /// `checkpoints[k]` is the state after `k * checkpointInterval` records.
+  private var checkpoints: [OpsState] = []
+  /// The largest valid `ts` among records `0 ..< (b + 1) * blockSize`, for each block `b`;
+  /// non-decreasing, so the first record later than a time is found by binary search.
+  private var blockLatest: [Timestamp] = []
+  private static let blockSize = 256
+
+  public init(tables: SymbolTables = SymbolTables(), checkpointInterval: Int = 8192) {
+    self.tables = tables
+    self.checkpointInterval = max(1, checkpointInterval)
+    decoder = EventDecoder(tables: tables)
+  }
+
+  /// The number of records (non-blank lines).
+  public var count: Int { records.count }
+
+  public subscript(index: Int) -> LogRecord { records[index] }
+
+  /// Registers a source file; its index goes into the records read from it.
+  public func addSource(_ name: String) -> Int {
+    sourceNames.append(name)
+    return sourceNames.count - 1
+  }
+
+  /// Decodes, classifies and folds one line.
+  @discardableResult
+  public func ingest(_ line: UnsafeRawBufferPointer, lineNumber: Int, source: Int) -> LineVerdict {
+    let decoded = decoder.decode(line)
+    var record: LogRecord
+    var verdict: LineVerdict
+    switch decoded {
+    case .blank:
+      return .blank
+    case .malformed(let reason, let ts):
+      record = LogRecord(
+        ts: ts, body: .none, by: .none, line: lineNumber, source: source, disposition: .malformed)
+      verdict = .malformed(reason: reason)
+    case .unknownType(let ts, let type):
+      record = LogRecord(
+        ts: ts, body: .none, by: .none, line: lineNumber, source: source,
+        disposition: .unknownType)
+      verdict = .unknownType(type)
+    case .event(let ts, let by, let body):
+      record = LogRecord(
+        ts: ts, body: body, by: by, line: lineNumber, source: source, disposition: .applied)
+      verdict = .applied
+    }
+    if decoder.hasLineID {
+      let isDuplicate = decoder.lineID.withUnsafeBytes { id in
+        let known = seenIDs.count
+        return seenIDs.intern(id).index < known
+      }
+      if isDuplicate {
+        record.body = .none
+        record.disposition = .duplicate
+        verdict = .duplicate
+      }
+    }
+    append(&record, &verdict)
+    return verdict
+  }
+
+  private func append(_ record: inout LogRecord, _ verdict: inout LineVerdict) {
+    let index = records.count
+    if index % checkpointInterval == 0 { checkpoints.append(current) }
+    if case .anomaly(let anomaly) = current.fold(record) {
+      record.disposition = .anomaly
+      verdict = .anomaly(anomaly)
+    }
+    let block = index / Self.blockSize
+    if block == blockLatest.count { blockLatest.append(blockLatest.last ?? .missing) }
+    if !record.ts.isMissing && (blockLatest[block].isMissing || blockLatest[block] < record.ts) {
+      blockLatest[block] = record.ts
+    }
+    records.append(record)
+  }
+
+  /// The state after the first `count` records (clamped to the log).
+  public func state(afterRecords count: Int) -> OpsState {
+    let count = min(max(0, count), records.count)
+    if count == records.count { return current }
+    let checkpoint = count / checkpointInterval
+    var state = checkpoints[checkpoint]
+    records.forEach(in: checkpoint * checkpointInterval..<count) { state.fold($0) }
+    return state
+  }
+
+  /// How many records are "as of `time`": those before the first record with a valid `ts`
+  /// later than `time` (spec/events.md, "As of time T").
+  public func recordCount(asOf time: Timestamp) -> Int {
+    var low = 0
+    var high = blockLatest.count
+    while low < high {
+      let middle = (low + high) / 2
+      if !blockLatest[middle].isMissing && time < blockLatest[middle] {
+        high = middle
+      } else {
+        low = middle + 1
+      }
+    }
+    guard low < blockLatest.count else { return records.count }
+    let start = low * Self.blockSize
+    let end = min(records.count, start + Self.blockSize)
+    for index in start..<end {
+      let ts = records[index].ts
+      if !ts.isMissing && time < ts { return index }
+    }
+    return end
+  }
+
+  /// The state as of `time`.
+  public func state(asOf time: Timestamp) -> OpsState {
+    state(afterRecords: recordCount(asOf: time))
+  }
+
+  /// Bytes retained by the records, checkpoints' index and the duplicate set (the states in
+  /// checkpoints share most of their storage and are measured by the allocator instead).
+  public var recordFootprint: Int {
+    records.footprint + seenIDs.footprint + blockLatest.capacity * MemoryLayout<Timestamp>.stride
+  }
+}
