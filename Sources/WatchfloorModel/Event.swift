@@ -1,9 +1,10 @@
 /// One decoded event of the log, compact: identifiers and free text are symbols of the
 /// log's `SymbolTables`, absent optional values are `Symbol.none` or `-1`.
 public enum EventBody: Sendable {
-  case facilityRegistered(FacilityRegistration)
+  // The two largest payloads are boxed, so that every record is not as large as they are.
+  indirect case facilityRegistered(FacilityRegistration)
   case facilityUpdated(FacilityUpdate)
-  case airliftRequested(AirliftRequest)
+  indirect case airliftRequested(AirliftRequest)
   case airliftApproved(airlift: Symbol, note: Symbol)
   case airliftDenied(airlift: Symbol, reason: Symbol)
   case airliftHeld(airlift: Symbol, reason: Symbol)

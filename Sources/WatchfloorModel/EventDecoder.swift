@@ -16,45 +16,59 @@ public enum DecodedLine: Sendable {
 /// and checks each type's fields for presence, JSON type and range. Identifiers and text are
 /// interned into `tables` as they are read. After `decode`, `lineID` holds the line's `id`
 /// bytes (when it had one) for duplicate detection.
-public struct EventDecoder {
+public final class EventDecoder {
   public let tables: SymbolTables
   /// The envelope `id` of the last decoded line, unescaped; valid when `hasLineID`.
   public private(set) var lineID: [UInt8] = []
   public private(set) var hasLineID = false
 
-  private var values: [JSONValue]
-  private var present: [UInt32]
+  /// The last value of each known member, valid where `present` holds the line's generation;
+  /// plain memory, as this is the hot path of ingest.
+  private let values: UnsafeMutablePointer<JSONValue>
+  private let present: UnsafeMutablePointer<UInt32>
   private var generation: UInt32 = 0
   private var scratch: [UInt8] = []
 
   public init(tables: SymbolTables) {
     self.tables = tables
-    values = Array(
+    let count = EventField.allCases.count
+    values = .allocate(capacity: count)
+    values.initialize(
       repeating: JSONValue(kind: .null, start: 0, end: 0, escaped: false, integer: 0),
-      count: EventField.allCases.count)
-    present = Array(repeating: 0, count: EventField.allCases.count)
+      count: count)
+    present = .allocate(capacity: count)
+    present.initialize(repeating: 0, count: count)
+  }
+
+  deinit {
+    values.deallocate()
+    present.deallocate()
   }
 
   /// Decodes one line (without its `\n`; a trailing `\r` is allowed).
-  public mutating func decode(_ line: UnsafeRawBufferPointer) -> DecodedLine {
+  public func decode(_ line: UnsafeRawBufferPointer) -> DecodedLine {
     hasLineID = false
     var line = line
     if line.last == 0x0D { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
     if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .blank }
     generation &+= 1
     if generation == 0 {
-      for index in present.indices { present[index] = 0 }
+      present.update(repeating: 0, count: EventField.allCases.count)
       generation = 1
     }
     var scanner = JSONScanner(line)
+    let values = values
+    let present = present
+    let generation = generation
     do {
       try scanner.scanObject { key, value throws(JSONSyntaxError) in
         let field: EventField?
         if key.escaped {
-          unescapeJSONString(slice(line, key), into: &scratch)
+          unescapeJSONString(
+            UnsafeRawBufferPointer(rebasing: line[key.start..<key.end]), into: &scratch)
           field = scratch.withUnsafeBytes { EventField.matching($0) }
         } else {
-          field = EventField.matching(slice(line, key))
+          field = EventField.matching(UnsafeRawBufferPointer(rebasing: line[key.start..<key.end]))
         }
         if let field {
           values[field.rawValue] = value
@@ -64,7 +78,8 @@ public struct EventDecoder {
     } catch {
       return .malformed(reason: "not valid JSON: \(error.message)", ts: .missing)
     }
-    let fields = Fields(decoder: self, line: line)
+    let fields = Fields(
+      tables: tables, values: values, present: present, generation: generation, line: line)
     let ts = fields.timestamp(.ts)
     do throws(MalformedField) {
       guard let ts else { throw fields.problem(.ts, "a valid RFC 3339 date-time") }
@@ -85,32 +100,29 @@ public struct EventDecoder {
     }
   }
 
-  fileprivate func slice(_ line: UnsafeRawBufferPointer, _ value: JSONValue)
-    -> UnsafeRawBufferPointer
-  {
-    UnsafeRawBufferPointer(rebasing: line[value.start..<value.end])
-  }
-
   /// Field access for one decoded line.
   fileprivate struct Fields {
-    var decoder: EventDecoder
+    let tables: SymbolTables
+    let values: UnsafeMutablePointer<JSONValue>
+    let present: UnsafeMutablePointer<UInt32>
+    let generation: UInt32
     let line: UnsafeRawBufferPointer
 
-    var tables: SymbolTables { decoder.tables }
-
-    func has(_ field: EventField) -> Bool {
-      decoder.present[field.rawValue] == decoder.generation
-    }
+    func has(_ field: EventField) -> Bool { present[field.rawValue] == generation }
 
     func kind(_ field: EventField) -> JSONValueKind? {
-      has(field) ? decoder.values[field.rawValue].kind : nil
+      has(field) ? values[field.rawValue].kind : nil
+    }
+
+    func slice(_ value: JSONValue) -> UnsafeRawBufferPointer {
+      UnsafeRawBufferPointer(rebasing: line[value.start..<value.end])
     }
 
     func problem(_ field: EventField, _ expected: String) -> MalformedField {
       guard let kind = kind(field) else {
         return MalformedField(message: "missing field \"\(field.key)\"")
       }
-      let value = decoder.values[field.rawValue]
+      let value = values[field.rawValue]
       var found = kind.noun
       if kind == .bigInteger { found = "an integer outside the 64-bit range" }
       if kind == .integer { found = String(value.integer) }
@@ -123,8 +135,8 @@ public struct EventDecoder {
 
     /// Calls `body` with the unescaped bytes of a string field.
     func withString<R>(_ field: EventField, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-      let value = decoder.values[field.rawValue]
-      let raw = decoder.slice(line, value)
+      let value = values[field.rawValue]
+      let raw = slice(value)
       guard value.escaped else { return body(raw) }
       var buffer: [UInt8] = []
       unescapeJSONString(raw, into: &buffer)
@@ -132,8 +144,8 @@ public struct EventDecoder {
     }
 
     func copyString(_ field: EventField, into out: inout [UInt8]) {
-      let value = decoder.values[field.rawValue]
-      let raw = decoder.slice(line, value)
+      let value = values[field.rawValue]
+      let raw = slice(value)
       if value.escaped {
         unescapeJSONString(raw, into: &out)
       } else {
@@ -178,10 +190,10 @@ public struct EventDecoder {
     }
 
     func count(_ field: EventField, minimum: Int64) throws(MalformedField) -> Int64 {
-      guard kind(field) == .integer, decoder.values[field.rawValue].integer >= minimum else {
+      guard kind(field) == .integer, values[field.rawValue].integer >= minimum else {
         throw problem(field, "an integer ≥ \(minimum)")
       }
-      return decoder.values[field.rawValue].integer
+      return values[field.rawValue].integer
     }
 
     /// An optional count: -1 when absent.

@@ -13,20 +13,11 @@ public enum EventField: Int, CaseIterable, Sendable {
     }
   }
 
-  /// Member names grouped by byte length, for matching keys straight from the line.
-  private static let byLength: [[(bytes: [UInt8], field: EventField)]] = {
-    var table = [[(bytes: [UInt8], field: EventField)]](repeating: [], count: 16)
-    for field in allCases { table[field.key.utf8.count].append((Array(field.key.utf8), field)) }
-    return table
-  }()
+  private static let names = ByteNames(allCases.map { ($0.key, $0) })
 
   /// The field a member name denotes, or nil for a name the schema ignores.
   @inline(__always)
   public static func matching(_ key: UnsafeRawBufferPointer) -> EventField? {
-    guard key.count < byLength.count else { return nil }
-    for candidate in byLength[key.count] where candidate.bytes.elementsEqual(key) {
-      return candidate.field
-    }
-    return nil
+    names.match(key)
   }
 }

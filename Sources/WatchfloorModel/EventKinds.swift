@@ -34,16 +34,11 @@ public enum EventType: UInt8, CaseIterable, Sendable {
     }
   }
 
-  private static let spellings: [(bytes: [UInt8], type: EventType)] = allCases.map {
-    (Array($0.name.utf8), $0)
-  }
+  private static let spellings = ByteNames(allCases.map { ($0.name, $0) })
 
   /// The type spelled by `bytes`, or nil for a type this version does not know.
   public static func matching(_ bytes: UnsafeRawBufferPointer) -> EventType? {
-    for candidate in spellings where candidate.bytes.elementsEqual(bytes) {
-      return candidate.type
-    }
-    return nil
+    spellings.match(bytes)
   }
 
   public static func named(_ name: String) -> EventType? {
@@ -60,10 +55,10 @@ public protocol LogEnum: CaseIterable, Sendable, Equatable {
 extension LogEnum {
   /// The case spelled by `bytes`, or nil.
   static func named(_ bytes: UnsafeRawBufferPointer) -> Self? {
-    allCases.first { candidate in
-      var name = candidate.name
-      return name.withUTF8 { $0.elementsEqual(bytes) }
+    for candidate in allCases where candidate.name.utf8.elementsEqual(bytes) {
+      return candidate
     }
+    return nil
   }
 
   /// The spellings joined for messages: `"a", "b" or "c"`.

@@ -12,42 +12,72 @@
 /// A reference type: the tables grow as the log is read and every state built from the log
 /// shares them.
 public final class Interner {
-  private var bytes: [UInt8] = []
+  /// The strings back to back. Plain memory, grown by doubling: this is the hot path of
+  /// ingest, and arrays would pay reference counting on every look-up.
+  private var bytes: UnsafeMutableRawPointer
+  private var byteCount = 0
+  private var byteCapacity = 256
   /// Start of each string in `bytes`; string `i` ends where `i + 1` starts.
-  private var starts: [UInt32] = [0]
-  /// Hash slots holding `symbol + 1`, 0 for empty. The count is a power of two.
-  private var slots: [UInt32] = Array(repeating: 0, count: 16)
-  private var hashes: [UInt32] = []
-
-  public init() {}
-
+  private var starts: UnsafeMutablePointer<UInt32>
+  private var startCapacity = 64
+  /// Hash slots: the string's 32-bit hash in the high half, `symbol + 1` in the low half,
+  /// 0 for empty; keeping the hash here saves a memory access per probe. The count is a power
+  /// of two, at most three quarters full.
+  private var slots: UnsafeMutablePointer<UInt64>
+  private var slotCount = 16
   /// The number of distinct strings.
-  public var count: Int { starts.count - 1 }
+  public private(set) var count = 0
 
-  /// Bytes held by the table (arena, offsets, hashes and slots), for memory reports.
-  public var footprint: Int {
-    bytes.capacity + starts.capacity * 4 + slots.capacity * 4 + hashes.capacity * 4
+  public init() {
+    bytes = .allocate(byteCount: byteCapacity, alignment: 8)
+    starts = .allocate(capacity: startCapacity)
+    starts[0] = 0
+    slots = .allocate(capacity: slotCount)
+    slots.initialize(repeating: 0, count: slotCount)
   }
+
+  deinit {
+    bytes.deallocate()
+    starts.deallocate()
+    slots.deallocate()
+  }
+
+  /// Makes room for `additional` more strings of about `averageLength` bytes, so that a table
+  /// whose final size is known roughly is not rehashed on the way there.
+  public func reserve(_ additional: Int, averageLength: Int = 12) {
+    let target = count + additional
+    var newSlotCount = slotCount
+    while target * 4 > newSlotCount * 3 { newSlotCount *= 2 }
+    if newSlotCount > slotCount { rehash(into: newSlotCount) }
+    if target + 1 > startCapacity {
+      let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: target + 1)
+      grown.initialize(from: starts, count: count + 1)
+      starts.deallocate()
+      starts = grown
+      startCapacity = target + 1
+    }
+    let bytesNeeded = byteCount + additional * averageLength
+    if bytesNeeded > byteCapacity {
+      let grown = UnsafeMutableRawPointer.allocate(byteCount: bytesNeeded, alignment: 8)
+      grown.copyMemory(from: bytes, byteCount: byteCount)
+      bytes.deallocate()
+      bytes = grown
+      byteCapacity = bytesNeeded
+    }
+  }
+
+  /// Bytes held by the table (arena, offsets and slots), for memory reports.
+  public var footprint: Int { byteCapacity + startCapacity * 4 + slotCount * 8 }
 
   /// The symbol for `text`, adding it when new.
   public func intern(_ text: UnsafeRawBufferPointer) -> Symbol {
     let hash = Self.hash(text)
-    let mask = slots.count - 1
-    var slot = Int(hash) & mask
-    while true {
-      let entry = slots[slot]
-      if entry == 0 { break }
-      let symbol = Int(entry - 1)
-      if hashes[symbol] == hash && equals(symbol, text) { return Symbol(UInt32(symbol)) }
-      slot = (slot + 1) & mask
-    }
-    let symbol = UInt32(count)
-    bytes.append(contentsOf: text)
-    starts.append(UInt32(bytes.count))
-    hashes.append(hash)
-    slots[slot] = symbol + 1
-    if count * 2 > slots.count { grow() }
-    return Symbol(symbol)
+    let (found, slot) = probe(text, hash)
+    if let found { return found }
+    append(text)
+    slots[slot] = UInt64(hash) << 32 | UInt64(count)
+    if count * 4 > slotCount * 3 { grow() }
+    return Symbol(UInt32(count - 1))
   }
 
   public func intern(_ text: String) -> Symbol {
@@ -57,16 +87,7 @@ public final class Interner {
 
   /// The symbol for `text` when it has been interned, without adding it.
   public func lookup(_ text: UnsafeRawBufferPointer) -> Symbol? {
-    let hash = Self.hash(text)
-    let mask = slots.count - 1
-    var slot = Int(hash) & mask
-    while true {
-      let entry = slots[slot]
-      if entry == 0 { return nil }
-      let symbol = Int(entry - 1)
-      if hashes[symbol] == hash && equals(symbol, text) { return Symbol(UInt32(symbol)) }
-      slot = (slot + 1) & mask
-    }
+    probe(text, Self.hash(text)).found
   }
 
   public func lookup(_ text: String) -> Symbol? {
@@ -74,14 +95,80 @@ public final class Interner {
     return text.withUTF8 { lookup(UnsafeRawBufferPointer($0)) }
   }
 
+  /// The symbol holding `text`, or the empty slot where it would go.
+  @inline(__always)
+  private func probe(_ text: UnsafeRawBufferPointer, _ hash: UInt32) -> (found: Symbol?, slot: Int)
+  {
+    let mask = slotCount - 1
+    var slot = Int(hash) & mask
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { return (nil, slot) }
+      if UInt32(truncatingIfNeeded: entry >> 32) == hash {
+        let symbol = Int(UInt32(truncatingIfNeeded: entry)) - 1
+        let start = Int(starts[symbol])
+        let length = Int(starts[symbol + 1]) - start
+        if length == text.count && Self.equal(UnsafeRawPointer(bytes + start), text) {
+          return (Symbol(UInt32(symbol)), slot)
+        }
+      }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Byte equality, word by word: identifiers are short, and a call to memcmp costs more.
+  @inline(__always)
+  private static func equal(_ stored: UnsafeRawPointer, _ text: UnsafeRawBufferPointer) -> Bool {
+    guard let base = text.baseAddress else { return true }
+    var index = 0
+    let count = text.count
+    while index + 8 <= count {
+      if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        != base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      {
+        return false
+      }
+      index += 8
+    }
+    while index < count {
+      if stored.load(fromByteOffset: index, as: UInt8.self)
+        != base.load(fromByteOffset: index, as: UInt8.self)
+      {
+        return false
+      }
+      index += 1
+    }
+    return true
+  }
+
+  private func append(_ text: UnsafeRawBufferPointer) {
+    if byteCount + text.count > byteCapacity {
+      var capacity = byteCapacity * 2
+      while capacity < byteCount + text.count { capacity *= 2 }
+      let grown = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+      grown.copyMemory(from: bytes, byteCount: byteCount)
+      bytes.deallocate()
+      bytes = grown
+      byteCapacity = capacity
+    }
+    if let base = text.baseAddress, !text.isEmpty {
+      (bytes + byteCount).copyMemory(from: base, byteCount: text.count)
+    }
+    byteCount += text.count
+    if count + 2 > startCapacity {
+      let grown = UnsafeMutablePointer<UInt32>.allocate(capacity: startCapacity * 2)
+      grown.initialize(from: starts, count: count + 1)
+      starts.deallocate()
+      starts = grown
+      startCapacity *= 2
+    }
+    count += 1
+    starts[count] = UInt32(truncatingIfNeeded: byteCount)
+  }
+
   /// The string of `symbol`; the empty string for `Symbol.none` or an unknown symbol.
   public subscript(symbol: Symbol) -> String {
-    guard symbol.index < count else { return "" }
-    let start = Int(starts[symbol.index])
-    let end = Int(starts[symbol.index + 1])
-    return bytes.withUnsafeBufferPointer {
-      String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
-    }
+    withBytes(symbol) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// Calls `body` with the bytes of `symbol` (empty for none or unknown).
@@ -93,7 +180,7 @@ public final class Interner {
     }
     let start = Int(starts[symbol.index])
     let end = Int(starts[symbol.index + 1])
-    return try bytes.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    return try body(UnsafeRawBufferPointer(start: bytes + start, count: end - start))
   }
 
   /// Byte order of two symbols' strings, the order the state's lists are sorted in.
@@ -103,26 +190,21 @@ public final class Interner {
     }
   }
 
-  private func equals(_ symbol: Int, _ text: UnsafeRawBufferPointer) -> Bool {
-    let start = Int(starts[symbol])
-    let length = Int(starts[symbol + 1]) - start
-    guard length == text.count else { return false }
-    if length == 0 { return true }
-    return bytes.withUnsafeBytes { arena in
-      guard let arenaBase = arena.baseAddress, let textBase = text.baseAddress else { return false }
-      return memcmp(arenaBase + start, textBase, length) == 0
-    }
-  }
+  private func grow() { rehash(into: slotCount * 2) }
 
-  private func grow() {
-    var newSlots = [UInt32](repeating: 0, count: slots.count * 2)
-    let mask = newSlots.count - 1
-    for symbol in 0..<count {
-      var slot = Int(hashes[symbol]) & mask
+  private func rehash(into newCount: Int) {
+    let newSlots = UnsafeMutablePointer<UInt64>.allocate(capacity: newCount)
+    newSlots.initialize(repeating: 0, count: newCount)
+    let mask = newCount - 1
+    for index in 0..<slotCount where slots[index] != 0 {
+      let entry = slots[index]
+      var slot = Int(entry >> 32) & mask
       while newSlots[slot] != 0 { slot = (slot + 1) & mask }
-      newSlots[slot] = UInt32(symbol) + 1
+      newSlots[slot] = entry
     }
+    slots.deallocate()
     slots = newSlots
+    slotCount = newCount
   }
 
   /// FNV-1a over 8-byte words, then a final mix; fast on short identifiers.

@@ -228,6 +228,13 @@ public struct JSONScanner {
     var escaped = false
     let count = bytes.count
     while index < count {
+      // Eight plain ASCII bytes at a time: no quote, backslash, control or non-ASCII byte.
+      while index + 8 <= count {
+        let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        guard !needsAttention(word) else { break }
+        index += 8
+      }
+      guard index < count else { break }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         let value = JSONValue(kind: .string, start: start, end: index, escaped: escaped, integer: 0)
@@ -327,6 +334,19 @@ public struct JSONScanner {
     if byte >= 0x21 && byte < 0x7F { return "character '\(Character(Unicode.Scalar(byte)))'" }
     return "byte 0x\(hex2(byte))"
   }
+}
+
+private let lowBits: UInt64 = 0x0101_0101_0101_0101
+private let highBits: UInt64 = 0x8080_8080_8080_8080
+
+/// Whether any byte of `word` is a quote, a backslash, below 0x20 or above 0x7F (SWAR).
+@inline(__always) func needsAttention(_ word: UInt64) -> Bool {
+  let quote = word ^ (lowBits &* 0x22)
+  let backslash = word ^ (lowBits &* 0x5C)
+  let hasQuote = (quote &- lowBits) & ~quote & highBits
+  let hasBackslash = (backslash &- lowBits) & ~backslash & highBits
+  let hasControl = (word &- lowBits &* 0x20) & ~word & highBits
+  return (hasQuote | hasBackslash | hasControl | (word & highBits)) != 0
 }
 
 @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

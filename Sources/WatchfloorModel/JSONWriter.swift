@@ -77,6 +77,11 @@ public struct JSONWriter {
   /// Appends `value` as a JSON string literal.
   public static func appendQuoted(_ value: String, to out: inout String) {
     out += "\""
+    if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+      out += value
+      out += "\""
+      return
+    }
     var plain = Substring.UnicodeScalarView()
     for scalar in value.unicodeScalars {
       switch scalar {

@@ -23,8 +23,9 @@ public final class Timeline {
   /// Names of the source files, indexed by `LogRecord.source`.
   public private(set) var sourceNames: [String] = []
 
-  private var decoder: EventDecoder
-  private var seenIDs = Interner()
+  private let decoder: EventDecoder
+  /// The ids of the lines seen so far that were not malformed, for duplicate detection.
+  private let seenIDs = Interner()
   private var records = ChunkedArray<LogRecord>()
   /// `checkpoints[k]` is the state after `k * checkpointInterval` records.
   private var checkpoints: [OpsState] = []
@@ -43,6 +44,12 @@ public final class Timeline {
   public var count: Int { records.count }
 
   public subscript(index: Int) -> LogRecord { records[index] }
+
+  /// Makes room for about `lines` more lines, so that reading a file of known size does not
+  /// regrow the tables on the way.
+  public func reserve(lines: Int) {
+    seenIDs.reserve(lines)
+  }
 
   /// Registers a source file; its index goes into the records read from it.
   public func addSource(_ name: String) -> Int {

@@ -1,3 +1,4 @@
+import WatchfloorConsole
 import WatchfloorModel
 
 /// The readable form of `watchfloor state`: facilities with their load, airlifts by status,
@@ -16,15 +17,16 @@ struct StateSummary {
       let symbols = state.facilities.symbols.filter { state.facilities[$0]?.side == side }
         .sorted { tables.facilities.precedes($0, $1) }
       if symbols.isEmpty { lines.append("  none") }
-      for symbol in symbols {
-        guard let facility = state.facilities[symbol] else { continue }
-        let load = facility.load.map { "\(Int(($0 * 100).rounded()))%" } ?? "n/a"
-        lines.append(
-          "  " + pad(tables.facility(symbol), 14) + pad(tables.text(facility.name), 28)
-            + pad(facility.status.name, 9)
-            + leftPad("\(grouped(facility.occupancy)) / \(grouped(facility.capacity))", 17)
-            + leftPad(load, 6) + "  inbound " + grouped(facility.inboundCount))
-      }
+      lines += table(
+        symbols.compactMap { symbol in
+          guard let facility = state.facilities[symbol] else { return nil }
+          let load = facility.load.map { "\(Int(($0 * 100).rounded()))%" } ?? "n/a"
+          return [
+            tables.facility(symbol), tables.text(facility.name), facility.status.name,
+            ">\(grouped(facility.occupancy)) / \(grouped(facility.capacity))", ">" + load,
+            "inbound " + grouped(facility.inboundCount),
+          ]
+        })
       lines.append("")
     }
     lines.append("AIRLIFTS")
@@ -35,15 +37,17 @@ struct StateSummary {
     var active: [Airlift] = []
     state.forEachAirlift { if !$0.status.isFinal { active.append($0) } }
     active.sort { tables.airlifts.precedes($0.id, $1.id) }
-    for airlift in active {
-      let approvals = airlift.progress.approvals.map { tables.text($0) }
-      lines.append(
-        "  " + pad(tables.airlift(airlift.id), 14) + pad(airlift.status.name, 16)
-          + pad("\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination))", 26)
-          + leftPad(grouped(airlift.detainees), 6)
-          + (airlift.highValue > 0 ? "  \(airlift.highValue) high-value" : "")
-          + (approvals.isEmpty ? "" : "  approved by " + approvals.joined(separator: ", ")))
-    }
+    lines += table(
+      active.map { airlift in
+        let approvals = airlift.progress.approvals.map { tables.text($0) }
+        return [
+          tables.airlift(airlift.id), airlift.status.name,
+          "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination))",
+          ">" + grouped(airlift.detainees),
+          airlift.highValue > 0 ? "\(airlift.highValue) high-value" : "",
+          approvals.isEmpty ? "" : "approved by " + approvals.joined(separator: ", "),
+        ]
+      })
     lines.append("")
     lines.append("OPEN INCIDENTS")
     var open: [(Symbol, Incident)] = []
@@ -52,12 +56,13 @@ struct StateSummary {
     }
     open.sort { ($0.1.severity, $1.1.reportedAt) > ($1.1.severity, $0.1.reportedAt) }
     if open.isEmpty { lines.append("  none") }
-    for (symbol, incident) in open {
-      lines.append(
-        "  " + pad(tables.incident(symbol), 14) + pad(incident.severity.name, 9)
-          + pad(incident.status.name, 13) + pad(tables.text(incident.sector), 16)
-          + tables.text(incident.summary))
-    }
+    lines += table(
+      open.map { symbol, incident in
+        [
+          tables.incident(symbol), incident.severity.name, incident.status.name,
+          tables.text(incident.sector), tables.text(incident.summary),
+        ]
+      })
     lines.append("")
     lines.append("TOTALS")
     lines.append(
@@ -84,10 +89,29 @@ func grouped(_ value: Int64) -> String {
   return value < 0 ? "-" + out : out
 }
 
-func pad(_ text: String, _ width: Int) -> String {
-  text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
-}
-
-func leftPad(_ text: String, _ width: Int) -> String {
-  text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+/// Rows of cells as aligned, indented lines; a cell starting with `>` is right-aligned.
+func table(_ rows: [[String]]) -> [String] {
+  // Text from the log may hold escape sequences: never send them to the terminal.
+  let rows = rows.map { $0.map(Sanitizer.sanitize) }
+  let columns = rows.map(\.count).max() ?? 0
+  var widths = [Int](repeating: 0, count: columns)
+  for row in rows {
+    for (index, cell) in row.enumerated() {
+      widths[index] = max(widths[index], cell.hasPrefix(">") ? cell.count - 1 : cell.count)
+    }
+  }
+  return rows.map { row in
+    var line = " "
+    for (index, cell) in row.enumerated() {
+      let last = index == row.count - 1
+      if cell.hasPrefix(">") {
+        let text = String(cell.dropFirst())
+        line += " " + String(repeating: " ", count: widths[index] - text.count) + text
+      } else {
+        line +=
+          " " + (last ? cell : cell + String(repeating: " ", count: widths[index] - cell.count))
+      }
+    }
+    return String(line.reversed().drop { $0 == " " }.reversed())
+  }
 }

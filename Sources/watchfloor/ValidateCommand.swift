@@ -1,4 +1,5 @@
 import ArgumentParser
+import WatchfloorConsole
 import WatchfloorModel
 
 struct ValidateCommand: ParsableCommand {
@@ -80,7 +81,10 @@ struct ValidateCommand: ParsableCommand {
     } else {
       var text = ""
       for problem in problems {
-        text += "\(problem.file):\(problem.line): \(problem.kind): \(problem.reason)\n"
+        // Reasons quote the log, which may hold escape sequences: keep them off the terminal.
+        text +=
+          "\(Sanitizer.sanitize(problem.file)):\(problem.line): \(problem.kind): "
+          + "\(Sanitizer.sanitize(problem.reason))\n"
       }
       text +=
         "\(valid ? "valid" : "INVALID"): \(counts.events) events, \(counts.applied) applied, "

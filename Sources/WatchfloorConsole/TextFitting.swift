@@ -1,0 +1,65 @@
+/// What ``Canvas/put(_:x:y:width:style:overflow:align:)`` does with text wider than its room.
+public enum Overflow: Hashable, Sendable {
+  /// Cut at the last column; a wide character cut in half becomes a space.
+  case clip
+  /// End with "…" in the last column, after as much text as fits before it.
+  case ellipsis
+}
+
+/// Where text narrower than its room is placed.
+public enum Alignment: Hashable, Sendable {
+  case left
+  /// Centred; an odd spare column goes to the right.
+  case center
+  case right
+}
+
+/// Fitting text into a number of columns outside a canvas (to compose strings before
+/// drawing them). Widths are those of ``DisplayWidth``.
+public enum TextFitting {
+  /// The ellipsis used when text is truncated.
+  public static let ellipsis = "…"
+
+  /// `text`, sanitised, cut to at most `columns` columns, ending with "…" when anything was
+  /// cut. Zero or fewer columns give "". A wide character that does not fit before the
+  /// ellipsis is dropped, so the result may be one column narrower than `columns`.
+  public static func truncate(_ text: String, toColumns columns: Int) -> String {
+    guard columns > 0 else { return "" }
+    let ascii = Sanitizer.isPrintableASCII(text)
+    if ascii {
+      let count = text.utf8.count
+      if count <= columns { return text }
+      return text.prefix(columns - 1) + ellipsis
+    }
+    let safe = Sanitizer.sanitize(text)
+    if DisplayWidth.ofSanitized(safe) <= columns { return safe }
+    var kept = String.UnicodeScalarView()
+    var used = 0
+    for scalar in safe.unicodeScalars {
+      var width = DisplayWidth.of(scalar)
+      if width == 0 && kept.isEmpty { width = 1 }  // a lone mark is drawn on a space
+      if width > 0 && used + width > columns - 1 { break }
+      used += width
+      kept.append(scalar)
+    }
+    return String(kept) + ellipsis
+  }
+
+  /// `text`, sanitised and truncated with an ellipsis to `columns`, then padded with spaces
+  /// to exactly `columns` columns on the side `align` says.
+  public static func pad(_ text: String, toColumns columns: Int, align: Alignment = .left)
+    -> String
+  {
+    let fitted = truncate(text, toColumns: columns)
+    let spare = max(0, columns - DisplayWidth.of(fitted))
+    guard spare > 0 else { return fitted }
+    switch align {
+    case .left: return fitted + String(repeating: " ", count: spare)
+    case .right: return String(repeating: " ", count: spare) + fitted
+    case .center:
+      let left = spare / 2
+      return String(repeating: " ", count: left) + fitted
+        + String(repeating: " ", count: spare - left)
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Runs the built `watchfloor` binary and collects what it printed.
+struct CommandResult {
+  var status: Int32
+  var output: String
+  var errors: String
+}
+
+enum Watchfloor {
+  /// The package's root folder.
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The binary built beside the test bundle.
+  static var binary: URL {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    // Swift Testing may run from inside the .xctest bundle.
+    while directory.path.contains(".xctest") { directory = directory.deletingLastPathComponent() }
+    return directory.appendingPathComponent("watchfloor")
+  }
+
+  static func run(_ arguments: [String], input: String? = nil) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.currentDirectoryURL = packageRoot
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    // Read both pipes to the end before waiting, so a large output cannot block the child.
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = errors.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return CommandResult(
+      status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
+      errors: String(decoding: errData, as: UTF8.self))
+  }
+
+  static func golden(_ name: String) throws -> String {
+    let url = packageRoot.appendingPathComponent("Tests/WatchfloorCLITests/Golden/\(name)")
+    return try String(contentsOf: url, encoding: .utf8)
+  }
+}
+
+/// A fresh temporary directory for one test.
+func temporaryDirectory() throws -> URL {
+  let url = FileManager.default.temporaryDirectory
+    .appendingPathComponent("watchfloor-cli-\(UUID().uuidString)")
+  try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  return url
+}
