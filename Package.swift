@@ -29,10 +29,12 @@ let package = Package(
       dependencies: ["WatchfloorModel", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
     .target(name: "WatchfloorTerminal", dependencies: ["WatchfloorConsole", "CNcurses"]),
+    .target(name: "WatchfloorFeed", dependencies: ["WatchfloorModel", "WatchfloorLog"]),
     .executableTarget(
       name: "watchfloor",
       dependencies: [
         "WatchfloorModel", "WatchfloorLog", "WatchfloorConsole", "WatchfloorTerminal",
+        "WatchfloorFeed",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -46,7 +48,14 @@ let package = Package(
     .testTarget(name: "WatchfloorModelTests", dependencies: ["WatchfloorModel"]),
     .testTarget(name: "WatchfloorLogTests", dependencies: ["WatchfloorLog", "WatchfloorModel"]),
     .testTarget(
-      name: "WatchfloorConsoleTests", dependencies: ["WatchfloorConsole", "WatchfloorModel"]),
+      name: "WatchfloorFeedTests",
+      dependencies: ["WatchfloorFeed", "WatchfloorLog", "WatchfloorModel"]
+    ),
+    .testTarget(
+      name: "WatchfloorTerminalTests", dependencies: ["WatchfloorTerminal", "WatchfloorConsole"]),
+    .testTarget(
+      name: "WatchfloorConsoleTests", dependencies: ["WatchfloorConsole", "WatchfloorModel"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "WatchfloorCLITests",
       dependencies: ["watchfloor", "WatchfloorModel", "WatchfloorLog"],

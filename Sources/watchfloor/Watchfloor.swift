@@ -13,7 +13,9 @@ struct Watchfloor: ParsableCommand {
       The log is JSON Lines, one event a line (see shared/spec/events.md in the project).
       Exit codes: 0 success, 1 refused or problems found, 2 usage or I/O errors.
       """,
-    subcommands: [StateCommand.self, ValidateCommand.self]
+    subcommands: [
+      StateCommand.self, ValidateCommand.self, RenderCommand.self,
+    ]
   )
 }
 

@@ -1,0 +1,19 @@
+import WatchfloorModel
+
+/// Everything that can change the console: keys, the terminal's size, the clock, the log.
+public enum ConsoleMessage {
+  case key(Key)
+  case resize(width: Int, height: Int)
+  /// The clock moved on (wall time, or simulated time in the demo).
+  case tick(Timestamp)
+  /// New lines were folded into the timeline; `at` is when they arrived.
+  case logAdvanced(at: Timestamp)
+  /// The log file was truncated, replaced, is missing or came back.
+  case feedNotice(String?)
+}
+
+/// What the run loop must do after an update.
+public enum ConsoleEffect: Equatable, Sendable {
+  case quit
+  case bell
+}

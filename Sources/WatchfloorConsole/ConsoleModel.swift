@@ -1,0 +1,122 @@
+import WatchfloorModel
+
+/// The panes of the console, in focus order.
+public enum Pane: Int, CaseIterable, Sendable {
+  case airlifts, occupancy, incidents
+
+  public var title: String {
+    switch self {
+    case .airlifts: "Airlifts"
+    case .occupancy: "Occupancy"
+    case .incidents: "Incidents"
+    }
+  }
+}
+
+/// What the console is showing on top of the panes.
+public enum Overlay: Equatable, Sendable {
+  case help
+  /// The full history of one airlift or incident.
+  case detail(DetailSubject)
+}
+
+/// The item a detail view is about.
+public enum DetailSubject: Equatable, Sendable {
+  case airlift(Symbol)
+  case incident(Symbol)
+  case facility(Symbol)
+}
+
+/// The health of the feed, shown in the header.
+public struct FeedHealth: Equatable, Sendable {
+  /// Wall time the last line arrived, or nil before any.
+  public var lastLineAt: Timestamp?
+  /// A notice about the file: waiting for it, truncated, replaced.
+  public var notice: String?
+  public var source: String
+
+  public init(source: String, lastLineAt: Timestamp? = nil, notice: String? = nil) {
+    self.source = source
+    self.lastLineAt = lastLineAt
+    self.notice = notice
+  }
+}
+
+/// How the console is being used: following a live log, or replaying a past one.
+public enum ConsoleMode: Equatable, Sendable {
+  case live
+  case replay
+}
+
+/// Everything the console shows: the state of the operation, plus the state of the UI.
+///
+/// A value, changed only by `update`; the view is a pure function of it. The log's timeline
+/// is referenced (not owned) for the detail view's history.
+public struct ConsoleModel {
+  public var state: OpsState
+  public var timeline: Timeline
+  public var tables: SymbolTables { timeline.tables }
+  public var mode: ConsoleMode = .live
+  public var size: (width: Int, height: Int)
+  /// The clock shown and used for ages: wall time live, simulated time in the demo.
+  public var now: Timestamp
+  /// Offset from UTC for displayed times, in minutes; 0 shows UTC.
+  public var timeZoneMinutes = 0
+  public var timeZoneName = "UTC"
+  public var operatorName: String
+  public var rosterOpen = true
+  public var feed: FeedHealth
+  public var bellEnabled = true
+
+  public var focus: Pane = .airlifts
+  /// The selected item of each pane, kept by identity so it does not jump when rows move.
+  public var selectedAirlift: Symbol?
+  public var selectedFacility: Symbol?
+  public var selectedIncident: Symbol?
+  /// The first visible row of each pane.
+  public var scroll: [Pane: Int] = [:]
+  /// The filter of each pane, and whether it is being typed.
+  public var filters: [Pane: String] = [:]
+  public var editingFilter = false
+  public var overlay: Overlay?
+  /// Critical incidents already announced, so each rings the bell once.
+  public var announcedCriticals: Set<Symbol> = []
+  /// Set while a replaced log is read again, so its incidents do not ring anew.
+  public var quietCriticals = false
+  /// Critical incidents announced in the last minute, highlighted.
+  public var freshCriticals: [Symbol: Timestamp] = [:]
+
+  public var themes: [Theme]
+  public var themeIndex = 0
+  public var theme: Theme { themes.isEmpty ? Theme.standard : themes[themeIndex % themes.count] }
+
+  public init(
+    timeline: Timeline, size: (width: Int, height: Int), now: Timestamp, operatorName: String,
+    feed: FeedHealth, themes: [Theme] = [Theme.standard]
+  ) {
+    self.timeline = timeline
+    self.state = timeline.current
+    self.size = size
+    self.now = now
+    self.operatorName = operatorName
+    self.feed = feed
+    self.themes = themes
+    announceCriticals(ring: false)
+    keepSelectionsVisible()
+  }
+
+  /// Marks open critical incidents not seen before; returns whether any is new.
+  @discardableResult
+  mutating func announceCriticals(ring: Bool) -> Bool {
+    var any = false
+    state.incidents.forEachEntry { symbol, incident in
+      guard incident.severity == .critical, incident.status == .open,
+        !announcedCriticals.contains(symbol)
+      else { return }
+      announcedCriticals.insert(symbol)
+      if ring { freshCriticals[symbol] = now }
+      any = true
+    }
+    return any && ring
+  }
+}

@@ -1,0 +1,162 @@
+import WatchfloorModel
+
+extension ConsoleModel {
+  /// Every key, in a box over the panes.
+  static let helpLines: [(String, String)] = [
+    ("↑ ↓  j k", "move the selection"),
+    ("PgUp PgDn", "move a page"),
+    ("Home End  g G", "first / last row"),
+    ("Tab  Shift-Tab", "next / previous pane"),
+    ("Enter", "full history of the selected item"),
+    ("/", "filter the focused pane (Enter keeps, Esc clears)"),
+    ("Esc", "clear the filter, close a view"),
+    ("t", "next theme"),
+    ("?  F1", "this help"),
+    ("q  Ctrl-C", "quit"),
+  ]
+
+  func drawHelp(_ canvas: inout Canvas) {
+    let width = min(canvas.width - 4, 66)
+    let height = Self.helpLines.count + 4
+    let rect = Rect(
+      x: (canvas.width - width) / 2, y: max(2, (canvas.height - height) / 2), width: width,
+      height: height)
+    canvas.fill(rect, style: Style(.text))
+    canvas.box(
+      rect, glyphs: .double, style: Style(.borderFocused), title: "Keys",
+      titleStyle: Style(.title, .bold))
+    for (index, line) in Self.helpLines.enumerated() {
+      canvas.put(line.0, x: rect.x + 2, y: rect.y + 2 + index, width: 16, style: Style(.key, .bold))
+      canvas.put(line.1, x: rect.x + 19, y: rect.y + 2 + index, width: width - 21)
+    }
+  }
+
+  /// The lines of a detail view: what the item is now, then every event about it.
+  public func detailLines(_ subject: DetailSubject) -> (title: String, lines: [(String, Style)]) {
+    var lines: [(String, Style)] = []
+    let title: String
+    func matches(_ record: LogRecord) -> Bool {
+      switch subject {
+      case .airlift(let symbol): return record.body.airlift == symbol
+      case .incident(let symbol): return record.body.incident == symbol
+      case .facility(let symbol):
+        switch record.body {
+        case .facilityRegistered(let registration): return registration.facility == symbol
+        case .facilityUpdated(let update): return update.facility == symbol
+        case .detaineesRepatriated(let facility, _, _): return facility == symbol
+        case .airliftRequested(let request):
+          return request.origin == symbol || request.destination == symbol
+        default: return false
+        }
+      }
+    }
+    switch subject {
+    case .airlift(let symbol):
+      title = "Airlift \(tables.airlift(symbol))"
+      if let airlift = state.airlift(symbol) {
+        let status = Self.statusLabel(airlift)
+        lines.append(("Status \(status.text)", status.style))
+        lines.append(
+          (
+            "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
+              + "\(airlift.detainees) detainees, \(airlift.highValue) high-value · "
+              + "\(airlift.plan.priority.name) · ETD "
+              + ConsoleTime.dayTime(airlift.plan.etd, offsetMinutes: timeZoneMinutes),
+            Style(.text)
+          ))
+        let approvals = airlift.progress.approvals.map { tables.text($0) }
+        if airlift.needsTwoApprovals {
+          lines.append(
+            (
+              "Two-person rule: approvals \(approvals.count) of 2"
+                + (approvals.isEmpty ? "" : " (" + approvals.joined(separator: ", ") + ")"),
+              Style(.warn)
+            ))
+        } else if !approvals.isEmpty {
+          lines.append(("Approved by " + approvals.joined(separator: ", "), Style(.ok)))
+        }
+      }
+    case .incident(let symbol):
+      title = "Incident \(tables.incident(symbol))"
+      if let incident = state.incidents[symbol] {
+        let severity = Self.severityLabel(incident.severity)
+        lines.append(
+          (
+            "\(severity.text) · \(incident.status.name) · sector \(tables.text(incident.sector))",
+            severity.style
+          ))
+        lines.append((tables.text(incident.summary), Style(.text, .bold)))
+      }
+    case .facility(let symbol):
+      title = "Facility \(tables.facility(symbol))"
+      if let facility = state.facilities[symbol] {
+        lines.append(
+          (
+            "\(tables.text(facility.name)) · \(tables.text(facility.region)) · \(facility.security.name) security · \(facility.status.name)",
+            Style(.text, .bold)
+          ))
+        lines.append(
+          (
+            "occupancy \(ConsoleTime.grouped(facility.occupancy)) of \(ConsoleTime.grouped(facility.capacity)) · inbound \(ConsoleTime.grouped(facility.inboundCount)) · projected \(ConsoleTime.grouped(facility.projected))",
+            Self.loadBand(facility.load).style
+          ))
+      }
+    }
+    lines.append(("", Style(.text)))
+    lines.append(("History", Style(.dim, .underline)))
+    let end = min(timeline.count, state.counts.events)
+    for index in 0..<end {
+      let record = timeline[index]
+      guard record.disposition == .applied || record.disposition == .anomaly, matches(record)
+      else { continue }
+      let type = record.body.type?.name ?? "?"
+      var text = ConsoleTime.dayTime(record.ts, offsetMinutes: timeZoneMinutes) + "  " + type
+      if !record.by.isNone { text += "  by \(tables.text(record.by))" }
+      if let reason = reasonText(record.body), !reason.isEmpty { text += "  — \(reason)" }
+      if record.disposition == .anomaly { text += "  (anomaly: not applied)" }
+      lines.append((text, record.disposition == .anomaly ? Style(.dim) : Style(.text)))
+    }
+    return (title, lines)
+  }
+
+  private func reasonText(_ body: EventBody) -> String? {
+    switch body {
+    case .airliftDenied(_, let reason), .airliftHeld(_, let reason),
+      .airliftCancelled(_, let reason):
+      return tables.text(reason)
+    case .airliftDiverted(_, let destination, let reason):
+      return "to \(tables.facility(destination))"
+        + (reason.isNone ? "" : ": \(tables.text(reason))")
+    case .airliftLanded(_, let delivered):
+      return delivered >= 0 ? "delivered \(delivered)" : nil
+    case .airliftApproved(_, let note), .incidentResolved(_, let note):
+      return note.isNone ? nil : tables.text(note)
+    case .incidentUpdated(let update):
+      return [update.severity?.name, update.summary.isNone ? nil : tables.text(update.summary)]
+        .compactMap { $0 }.joined(separator: ": ")
+    case .detaineesRepatriated(_, let count, let country):
+      return "\(count) to \(tables.text(country))"
+    default:
+      return nil
+    }
+  }
+
+  func drawDetail(_ canvas: inout Canvas, _ subject: DetailSubject) {
+    let detail = detailLines(subject)
+    let width = canvas.width - 8
+    let height = canvas.height - 6
+    let rect = Rect(x: 4, y: 3, width: width, height: height)
+    canvas.fill(rect, style: Style(.text))
+    canvas.box(
+      rect, glyphs: .double, style: Style(.borderFocused), title: detail.title,
+      titleStyle: Style(.title, .bold))
+    let room = height - 2
+    // The newest events matter most: when the history is long, show its end.
+    let shown = detail.lines.count > room ? Array(detail.lines.suffix(room)) : detail.lines
+    for (index, line) in shown.enumerated() {
+      canvas.put(
+        line.0, x: rect.x + 2, y: rect.y + 1 + index, width: width - 4, style: line.1,
+        overflow: .ellipsis)
+    }
+  }
+}

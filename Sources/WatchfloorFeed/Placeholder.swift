@@ -1,0 +1,1 @@
+// The simulated feed and the demo scenario are being written (issue 3).

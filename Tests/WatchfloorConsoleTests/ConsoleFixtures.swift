@@ -1,0 +1,61 @@
+import Foundation
+import WatchfloorConsole
+import WatchfloorModel
+
+/// The package's root folder, for the samples and golden files.
+let packageRoot = URL(fileURLWithPath: #filePath)
+  .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// Folds lines into a timeline.
+func ingest(_ lines: [String], into timeline: Timeline, source: Int = 0) {
+  for (index, line) in lines.enumerated() {
+    var line = line
+    _ = line.withUTF8 {
+      timeline.ingest(UnsafeRawBufferPointer($0), lineNumber: index + 1, source: source)
+    }
+  }
+}
+
+/// The three sample days as one timeline.
+func sampleTimeline() throws -> Timeline {
+  let timeline = Timeline()
+  for day in ["2026-01-21", "2026-01-22", "2026-01-23"] {
+    let url = packageRoot.appendingPathComponent("samples/\(day).jsonl")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let source = timeline.addSource(url.path)
+    ingest(text.split(separator: "\n").map(String.init), into: timeline, source: source)
+  }
+  return timeline
+}
+
+func time(_ text: String, _ tables: SymbolTables) -> Timestamp {
+  RFC3339.parse(text, verbatim: tables.texts) ?? .missing
+}
+
+/// A console on the samples as of `at` (or the end), at a size.
+func sampleConsole(at: String? = nil, width: Int = 120, height: Int = 40) throws -> ConsoleModel {
+  let timeline = try sampleTimeline()
+  let state = at.map { timeline.state(asOf: time($0, timeline.tables)) } ?? timeline.current
+  var model = ConsoleModel(
+    timeline: timeline, size: (width, height), now: state.latest, operatorName: "hassan",
+    feed: FeedHealth(source: "samples"))
+  model.state = state
+  model.feed.lastLineAt = state.lastApplied
+  model.keepSelectionsVisible()
+  return model
+}
+
+extension ConsoleModel {
+  /// Sends keys through `update`, collecting the effects.
+  @discardableResult
+  mutating func press(_ keys: Key...) -> [ConsoleEffect] {
+    keys.flatMap { update(.key($0)) }
+  }
+
+  mutating func type(_ text: String) {
+    for character in text { _ = update(.key(.character(character))) }
+  }
+
+  var screen: [String] { view().lines() }
+  var screenText: String { screen.joined(separator: "\n") }
+}
