@@ -30,7 +30,7 @@ extension ConsoleModel {
     let approvals: Int?
 
     init(width: Int) {
-      routeWidth = max(12, min(34, width - route - 25))
+      routeWidth = max(12, min(34, width - route - 21))
       detainees = route + routeWidth + 1
       highValue = detainees + 6
       priority = highValue + 5

@@ -28,7 +28,30 @@ public final class Interner {
   /// The number of distinct strings.
   public private(set) var count = 0
 
-  public init() {
+  /// A small direct-mapped cache of recent short strings, in front of the table: identifiers
+  /// recur in bursts (an airlift's events follow each other), and a hit here costs no cache
+  /// miss in the large table. Nil for tables of mostly new strings (event ids).
+  private let recent: UnsafeMutablePointer<RecentEntry>?
+  private static let recentCount = 4096
+
+  private struct RecentEntry {
+    /// `symbol + 1`, 0 for empty.
+    var symbolPlusOne: UInt32 = 0
+    var length: UInt32 = 0
+    var head: UInt64 = 0
+    var tail: UInt64 = 0
+  }
+
+  /// - Parameter cachingRecent: keep a cache of recently seen short strings; worth it where
+  ///   the same strings come back often (identifiers), not for a table of unique ids.
+  public init(cachingRecent: Bool = true) {
+    if cachingRecent {
+      let cache = UnsafeMutablePointer<RecentEntry>.allocate(capacity: Self.recentCount)
+      cache.initialize(repeating: RecentEntry(), count: Self.recentCount)
+      recent = cache
+    } else {
+      recent = nil
+    }
     bytes = .allocate(byteCount: byteCapacity, alignment: 8)
     starts = .allocate(capacity: startCapacity)
     starts[0] = 0
@@ -37,6 +60,7 @@ public final class Interner {
   }
 
   deinit {
+    recent?.deallocate()
     bytes.deallocate()
     starts.deallocate()
     slots.deallocate()
@@ -72,12 +96,42 @@ public final class Interner {
   /// The symbol for `text`, adding it when new.
   public func intern(_ text: UnsafeRawBufferPointer) -> Symbol {
     let hash = Self.hash(text)
+    let key = recent != nil && text.count <= 16 ? Self.words(text) : nil
+    if let recent, let key {
+      let entry = recent[Int(hash) & (Self.recentCount - 1)]
+      if entry.symbolPlusOne != 0 && entry.length == UInt32(text.count) && entry.head == key.0
+        && entry.tail == key.1
+      {
+        return Symbol(entry.symbolPlusOne - 1)
+      }
+    }
+    let symbol: Symbol
     let (found, slot) = probe(text, hash)
-    if let found { return found }
-    append(text)
-    slots[slot] = UInt64(hash) << 32 | UInt64(count)
-    if count * 4 > slotCount * 3 { grow() }
-    return Symbol(UInt32(count - 1))
+    if let found {
+      symbol = found
+    } else {
+      append(text)
+      slots[slot] = UInt64(hash) << 32 | UInt64(count)
+      if count * 4 > slotCount * 3 { grow() }
+      symbol = Symbol(UInt32(count - 1))
+    }
+    if let recent, let key {
+      recent[Int(hash) & (Self.recentCount - 1)] = RecentEntry(
+        symbolPlusOne: symbol.rawValue + 1, length: UInt32(text.count), head: key.0, tail: key.1)
+    }
+    return symbol
+  }
+
+  /// Up to 16 bytes as two little-endian words, zero-padded.
+  @inline(__always)
+  private static func words(_ text: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+    var head: UInt64 = 0
+    var tail: UInt64 = 0
+    for index in 0..<text.count {
+      let value = UInt64(text[index]) << UInt64((index & 7) * 8)
+      if index < 8 { head |= value } else { tail |= value }
+    }
+    return (head, tail)
   }
 
   public func intern(_ text: String) -> Symbol {

@@ -25,7 +25,7 @@ public final class Timeline {
 
   private let decoder: EventDecoder
   /// The ids of the lines seen so far that were not malformed, for duplicate detection.
-  private let seenIDs = Interner()
+  private let seenIDs = Interner(cachingRecent: false)
   private var records = ChunkedArray<LogRecord>()
   /// `checkpoints[k]` is the state after `k * checkpointInterval` records.
   private var checkpoints: [OpsState] = []

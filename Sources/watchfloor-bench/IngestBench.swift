@@ -18,6 +18,9 @@ struct IngestBench: ParsableCommand {
   @Flag(help: "Skip the Foundation baseline (for profiling our side alone).")
   var noBaseline = false
 
+  @Flag(help: "Also time the stages of ingest on their own: JSON scan, decode, full.")
+  var breakdown = false
+
   @Option(help: "Also write the synthetic log to this file.")
   var write: String?
 
@@ -56,6 +59,8 @@ struct IngestBench: ParsableCommand {
       try Data(bytes).write(to: URL(fileURLWithPath: write))
       printLine("wrote \(write)")
     }
+
+    if breakdown { timeStages(bytes, lineRanges) }
 
     // Baseline: Foundation's JSONDecoder, one reused decoder, one struct per line.
     let decoder = JSONDecoder()
@@ -139,6 +144,40 @@ struct IngestBench: ParsableCommand {
       out.integer("anomalies", counts.anomalies)
       out.endObject()
       printLine(out.text)
+    }
+  }
+
+  /// Times the JSON scan alone, the decoder alone and the whole ingest, for profiling.
+  private func timeStages(_ bytes: [UInt8], _ lineRanges: [Range<Int>]) {
+    bytes.withUnsafeBytes { raw in
+      var start = now()
+      var members = 0
+      for range in lineRanges {
+        var scanner = JSONScanner(UnsafeRawBufferPointer(rebasing: raw[range]))
+        try? scanner.scanObject { _, _ in members += 1 }
+      }
+      let scan = now() - start
+      let decoder = EventDecoder(tables: SymbolTables())
+      start = now()
+      var events = 0
+      for range in lineRanges {
+        if case .event = decoder.decode(UnsafeRawBufferPointer(rebasing: raw[range])) {
+          events += 1
+        }
+      }
+      let decode = now() - start
+      let timeline = Timeline()
+      timeline.reserve(lines: lineRanges.count)
+      start = now()
+      for (number, range) in lineRanges.enumerated() {
+        timeline.ingest(
+          UnsafeRawBufferPointer(rebasing: raw[range]), lineNumber: number + 1, source: 0)
+      }
+      let full = now() - start
+      let count = Double(lineRanges.count)
+      printLine(
+        "stages (M lines/s): scan \(formatted(count / scan / 1e6, 3)), decode \(formatted(count / decode / 1e6, 3)), "
+          + "ingest \(formatted(count / full / 1e6, 3))  (\(members) members, \(events) events)")
     }
   }
 }

@@ -14,8 +14,10 @@ struct Watchfloor: ParsableCommand {
       Exit codes: 0 success, 1 refused or problems found, 2 usage or I/O errors.
       """,
     subcommands: [
-      StateCommand.self, ValidateCommand.self, RenderCommand.self,
-    ]
+      DemoCommand.self, LiveCommand.self, SimulateCommand.self, RenderCommand.self,
+      StateCommand.self, ValidateCommand.self, ThemesCommand.self,
+    ],
+    defaultSubcommand: DemoCommand.self
   )
 }
 

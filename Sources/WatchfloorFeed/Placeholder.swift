@@ -1,1 +1,0 @@
-// The simulated feed and the demo scenario are being written (issue 3).

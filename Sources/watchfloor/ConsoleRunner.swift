@@ -1,0 +1,199 @@
+import WatchfloorConsole
+import WatchfloorLog
+import WatchfloorModel
+import WatchfloorTerminal
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Something that appends to the log while the console runs (the demo's simulated feed).
+protocol FeedDriver: AnyObject {
+  /// Appends what is due by now; returns the seconds until the next thing is due.
+  func advance() throws -> Double
+  /// The clock the console shows: simulated time in the demo.
+  func now() -> Timestamp
+}
+
+/// The live console's run loop: it waits in poll(2) on the keyboard, the log follower's
+/// notifications and signals, folds new lines, updates the model and draws at most about
+/// 30 frames a second. Nothing spins: an idle console wakes once a second for its clock.
+final class ConsoleRunner {
+  private let terminal: Terminal
+  private let signals: SignalWatch
+  private let follower: LogFollower
+  private var model: ConsoleModel
+  private let colorMode: ColorMode
+  private let driver: FeedDriver?
+  private var dirty = true
+  private var lastDraw = 0.0
+  /// Seconds until the simulated feed has something due.
+  private var feedDue = 1.0
+
+  init(
+    path: String, model: ConsoleModel, colorMode: ColorMode, driver: FeedDriver? = nil
+  ) throws {
+    follower = LogFollower(path: path)
+    self.model = model
+    self.colorMode = colorMode
+    self.driver = driver
+    terminal = Terminal()
+    // A parent may have left these blocked (a thread pool's mask is inherited through exec):
+    // the console must hear them to resize and to restore the terminal on the way out.
+    var set = sigset_t()
+    sigemptyset(&set)
+    for signal in SignalWatch.signals { sigaddset(&set, signal) }
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
+    signals = try SignalWatch()
+  }
+
+  /// Runs until the officer quits or a signal ends it; returns the exit status.
+  func run() throws -> Int32 {
+    try terminal.start()
+    defer { terminal.stop() }
+    let size = terminal.size
+    _ = model.update(.resize(width: size.width, height: size.height))
+    model.feed.notice = "reading \(model.feed.source)…"
+    draw(force: true)
+    model.feed.notice = nil
+    readLog()
+    while true {
+      let timeout = nextTimeout()
+      var descriptors = [terminal.inputDescriptor, signals.descriptor]
+      if let wake = follower.wakeDescriptor { descriptors.append(wake) }
+      let ready = try EventWaiter.wait(for: descriptors, timeoutMilliseconds: Int(timeout))
+      if ready.contains(signals.descriptor) {
+        for signal in signals.drain() {
+          switch signal {
+          case SIGINT, SIGTERM, SIGHUP: return 128 + signal
+          case SIGCONT:
+            // Back from a suspension: whatever is on the screen now is not our frame.
+            terminal.invalidate()
+            dirty = true
+          case SIGWINCH:
+            // readInput below picks the new size up from the kernel.
+            dirty = true
+          default: break
+          }
+        }
+      }
+      if ready.contains(terminal.inputDescriptor) || ready.contains(signals.descriptor) {
+        for input in terminal.readInput() {
+          switch input {
+          case .key(let key):
+            if apply(model.update(.key(key))) { return 0 }
+          case .resize(let width, let height):
+            apply(model.update(.resize(width: width, height: height)))
+          }
+        }
+        // Keys are answered at once, not at the next frame slot.
+        draw(force: true)
+      }
+      if let driver {
+        do {
+          feedDue = try driver.advance()
+        } catch {
+          apply(model.update(.feedNotice("simulated feed stopped: \(error)")))
+          feedDue = 1
+        }
+      }
+      readLog()
+      apply(model.update(.tick(clockNow())))
+      draw(force: false)
+    }
+  }
+
+  /// Applies effects; returns whether to quit.
+  @discardableResult
+  private func apply(_ effects: [ConsoleEffect]) -> Bool {
+    dirty = true
+    for effect in effects {
+      switch effect {
+      case .quit: return true
+      case .bell: terminal.bell()
+      }
+    }
+    return false
+  }
+
+  private func clockNow() -> Timestamp {
+    driver?.now() ?? Timestamp.now()
+  }
+
+  /// Milliseconds until the next thing to do: the clock's next second, a due frame, the
+  /// simulated feed's next event, or the polling fallback's next look at the file.
+  private func nextTimeout() -> Int32 {
+    var seconds = 1.0 - Double(Timestamp.now().nanoseconds) / 1e9
+    if follower.wakeDescriptor == nil {
+      seconds = min(seconds, Double(follower.suggestedPollInterval.components.attoseconds) / 1e18)
+    }
+    if driver != nil { seconds = min(seconds, feedDue) }
+    if dirty { seconds = min(seconds, max(0, lastDraw + 1.0 / 30 - monotonicSeconds())) }
+    return Int32(max(0, min(1000, (seconds * 1000).rounded(.up))))
+  }
+
+  private func readLog() {
+    var advanced = false
+    let before = model.timeline
+    do {
+      try follower.readAfterWake { event in
+        switch event {
+        case .line(let bytes, let number):
+          model.timeline.ingest(bytes, lineNumber: number, source: 0)
+          advanced = true
+        case .truncated:
+          restart(notice: "log truncated: read again")
+          advanced = true
+        case .replaced:
+          restart(notice: "log replaced: read again")
+          advanced = true
+        case .appeared:
+          restart(notice: nil)
+          advanced = true
+        case .vanished:
+          apply(model.update(.feedNotice("log file gone: waiting for it")))
+        }
+      }
+      if follower.status == .waiting && model.feed.notice == nil {
+        apply(model.update(.feedNotice("waiting for \(model.feed.source)")))
+      }
+    } catch {
+      apply(model.update(.feedNotice("\(error)")))
+    }
+    if advanced || model.timeline !== before {
+      apply(model.update(.logAdvanced(at: clockNow())))
+    }
+  }
+
+  private func restart(notice: String?) {
+    let timeline = Timeline()
+    _ = timeline.addSource(model.feed.source)
+    model.replaceTimeline(timeline)
+    apply(model.update(.feedNotice(notice)))
+  }
+
+  private func draw(force: Bool) {
+    guard dirty || force else { return }
+    let now = monotonicSeconds()
+    guard force || now - lastDraw >= 1.0 / 30 else { return }
+    terminal.draw(
+      model.view(), theme: model.theme, mode: model.theme.isMonochrome ? .monochrome : colorMode)
+    lastDraw = now
+    dirty = false
+  }
+}
+
+func monotonicSeconds() -> Double {
+  var spec = timespec()
+  clock_gettime(CLOCK_MONOTONIC, &spec)
+  return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+}
+
+extension Timestamp {
+  /// The wall clock, in UTC.
+  static func now() -> Timestamp {
+    var spec = timespec()
+    clock_gettime(CLOCK_REALTIME, &spec)
+    return Timestamp(seconds: Int64(spec.tv_sec), nanoseconds: UInt32(spec.tv_nsec))
+  }
+}

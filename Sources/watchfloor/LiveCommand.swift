@@ -1,0 +1,53 @@
+import ArgumentParser
+import WatchfloorConsole
+import WatchfloorModel
+
+struct LiveCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "live",
+    abstract: "Open the console on a log and follow it as it grows.",
+    discussion: """
+      The log is read whole, then followed like tail -F: new lines appear within 100 ms;
+      truncation and replacement (rotation) are noticed and the log is read again. A missing
+      file is waited for.
+      """)
+
+  @Argument(help: "The log file to follow.")
+  var file: String
+
+  @OptionGroup var console: ConsoleOptions
+
+  @Flag(name: .customLong("no-bell"), help: "Do not ring the bell for new critical incidents.")
+  var noBell = false
+
+  func run() throws {
+    let status = try openConsole(path: file, console: console, bell: !noBell, driver: nil)
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// Opens the live console on `path` until the officer quits; returns the exit status.
+func openConsole(path: String, console: ConsoleOptions, bell: Bool, driver: FeedDriver?) throws
+  -> Int32
+{
+  let themes = try console.themes()
+  let zone = try console.timeZone()
+  let timeline = Timeline()
+  _ = timeline.addSource(path)
+  var model = ConsoleModel(
+    timeline: timeline, size: (80, 24), now: driver?.now() ?? Timestamp.now(),
+    operatorName: console.operatorName, feed: FeedHealth(source: path), themes: themes)
+  model.timeZoneMinutes = zone.minutes
+  model.timeZoneName = zone.name
+  model.bellEnabled = bell && UserConfig.load().bell
+  do {
+    let runner = try ConsoleRunner(
+      path: path, model: model, colorMode: ColorMode.detect(), driver: driver)
+    return try runner.run()
+  } catch let exit as ExitCode {
+    throw exit
+  } catch {
+    standardError("watchfloor: \(error)")
+    throw ExitCode(2)
+  }
+}

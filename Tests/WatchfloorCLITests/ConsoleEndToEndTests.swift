@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+
+/// The real binary in tmux: what an officer sees, keys as an officer types them.
+@Suite(
+  "Console end to end in tmux", .serialized,
+  .enabled(if: TmuxSession.available, "tmux is not installed: apt-get install tmux"))
+struct ConsoleEndToEndTests {
+  /// A temporary copy of the samples as one log.
+  func sampleLog() throws -> URL {
+    let directory = try temporaryDirectory()
+    let log = directory.appendingPathComponent("ops.jsonl")
+    var text = ""
+    for day in ["2026-01-21", "2026-01-22", "2026-01-23"] {
+      text += try String(
+        contentsOf: Watchfloor.packageRoot.appendingPathComponent("samples/\(day).jsonl"),
+        encoding: .utf8)
+    }
+    try Data(text.utf8).write(to: log)
+    return log
+  }
+
+  func append(_ line: String, to log: URL) throws {
+    let handle = try FileHandle(forWritingTo: log)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data((line + "\n").utf8))
+    try handle.close()
+  }
+
+  /// Runs the console, then reports how it ended and whether the terminal is sane again.
+  func session(_ arguments: String, width: Int = 120, height: Int = 40) throws -> TmuxSession {
+    let command =
+      "\(Watchfloor.binary.path) \(arguments); echo EXITED=$?; "
+      + "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ' '; "
+      + "echo; sleep 60"
+    return try TmuxSession(command: command, width: width, height: height)
+  }
+
+  @Test(
+    "live: the log appears, new lines follow, escape sequences arrive sanitised, q restores the shell"
+  )
+  func liveFollowsTheLog() throws {
+    let log = try sampleLog()
+    let tmux = try session("live \(log.path) --operator hassan")
+    let (first, shown) = try tmux.waitFor { $0.contains("AL-0123-10") }
+    #expect(shown, "the console did not show the samples:\n\(first)")
+    #expect(first.contains("officer hassan · OPEN ROSTER"))
+    #expect(first.contains("awaiting 3"))
+
+    try append(
+      #"{"ts":"2026-01-23T23:00:00Z","type":"airlift.requested","airlift":"AL-E2E","origin":"hol","destination":"karkh","detainees":33,"etd":"2026-01-24T01:00:00Z","by":"liaison"}"#,
+      to: log)
+    let (second, followed) = try tmux.waitFor(timeout: 5) { $0.contains("AL-E2E") }
+    #expect(followed, "the appended airlift did not appear:\n\(second)")
+    #expect(second.contains("awaiting 4"))
+
+    try append(
+      #"{"ts":"2026-01-23T23:01:00Z","type":"incident.reported","incident":"INC-ESC","sector":"rabia","severity":"critical","kind":"test","summary":"A\u001b[2J\u001b]0;pwned\u0007B\u202eC"}"#,
+      to: log)
+    let (third, sanitised) = try tmux.waitFor(timeout: 5) { $0.contains("INC-ESC") }
+    #expect(sanitised)
+    #expect(third.contains(#"A\e[2J\e]0;pwned\x07B\u{202E}C"#) || third.contains(#"A\e[2J\e]0;pw"#))
+    #expect(third.contains("WATCHFLOOR"), "the screen was cleared by an escape sequence")
+
+    try tmux.send("q")
+    let (end, quit) = try tmux.waitFor { $0.contains("EXITED=") && $0.contains("icanon") }
+    #expect(quit)
+    #expect(end.contains("EXITED=0"))
+    #expect(end.contains("icanon echo"), "the terminal was not restored:\n\(end)")
+  }
+
+  @Test("resize redraws at once; below 80×24 the console asks for more room")
+  func resize() throws {
+    let log = try sampleLog()
+    let tmux = try session("live \(log.path)", width: 120, height: 40)
+    try tmux.waitFor { $0.contains("AL-0123-10") }
+    try tmux.resize(width: 80, height: 24)
+    let (narrow, redrawn) = try tmux.waitFor(timeout: 5) { screen in
+      let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+      return lines.first?.contains("WATCHFLOOR") == true
+        && lines.contains { $0.hasPrefix("┏━ Airlifts") && $0.hasSuffix("┓") && $0.count == 80 }
+    }
+    #expect(redrawn, "no 80-column layout after resize:\n\(narrow)")
+    try tmux.resize(width: 70, height: 20)
+    let (small, asked) = try tmux.waitFor(timeout: 5) {
+      $0.contains("Enlarge the terminal to 80×24")
+    }
+    #expect(asked, "\(small)")
+    try tmux.resize(width: 100, height: 30)
+    try tmux.waitFor(timeout: 5) { $0.contains("AL-0123-10") }
+    try tmux.send("q")
+    #expect(try tmux.waitFor { $0.contains("EXITED=0") }.1)
+  }
+
+  @Test("SIGTERM ends the console with the terminal restored")
+  func terminate() throws {
+    let log = try sampleLog()
+    let tmux = try session("live \(log.path)")
+    try tmux.waitFor { $0.contains("AL-0123-10") }
+    // The pane runs `sh -c`, whose child is the console: signal that child only.
+    let pane = try TmuxSession.tmux(
+      ["list-panes", "-t", tmux.name, "-F", "#{pane_pid}"], socket: tmux.socket
+    ).output.trimmingCharacters(in: .whitespacesAndNewlines)
+    let kill = Process()
+    kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    kill.arguments = ["pkill", "-TERM", "-x", "-P", pane, "watchfloor"]
+    kill.standardInput = FileHandle.nullDevice
+    try kill.run()
+    kill.waitUntilExit()
+    let (end, ended) = try tmux.waitFor { $0.contains("EXITED=") && $0.contains("icanon") }
+    #expect(ended)
+    #expect(end.contains("EXITED=143"))
+    #expect(end.contains("icanon echo"), "the terminal was not restored:\n\(end)")
+  }
+
+  @Test("keys: Tab moves focus, Enter shows a history, ? shows help, / filters")
+  func keys() throws {
+    let log = try sampleLog()
+    let tmux = try session("live \(log.path)")
+    try tmux.waitFor { $0.contains("AL-0123-10") }
+    try tmux.send("Enter")
+    #expect(
+      try tmux.waitFor(timeout: 5) {
+        $0.contains("Airlift AL-0123-10") && $0.contains("airlift.requested")
+      }.1)
+    try tmux.send("Escape")
+    try tmux.send("?")
+    #expect(try tmux.waitFor(timeout: 5) { $0.contains("this help") }.1)
+    try tmux.send("?")
+    try tmux.send("/")
+    try tmux.send("-l", "karkh")
+    #expect(try tmux.waitFor(timeout: 5) { $0.contains("Airlifts (2)  /karkh") }.1)
+    try tmux.send("Enter")
+    try tmux.send("Tab")
+    #expect(try tmux.waitFor(timeout: 5) { $0.contains("┏━ Occupancy") }.1)
+    try tmux.send("q")
+    #expect(try tmux.waitFor { $0.contains("EXITED=0") }.1)
+  }
+
+  @Test("a missing log is waited for, then shown when it appears")
+  func waitsForMissingLog() throws {
+    let directory = try temporaryDirectory()
+    let log = directory.appendingPathComponent("later.jsonl")
+    let tmux = try session("live \(log.path)")
+    #expect(try tmux.waitFor(timeout: 5) { $0.contains("waiting for") }.1)
+    try Data(try String(contentsOf: try sampleLog(), encoding: .utf8).utf8).write(to: log)
+    let (screen, shown) = try tmux.waitFor(timeout: 5) { $0.contains("AL-0123-10") }
+    #expect(shown, "\(screen)")
+    try tmux.send("q")
+  }
+
+  @Test("demo: the simulated feed runs, and the temporary log is removed on quit")
+  func demo() throws {
+    let tmux = try session("demo --speed 3600 --operator noor")
+    let (first, shown) = try tmux.waitFor {
+      $0.contains("WATCHFLOOR") && $0.contains("officer noor")
+    }
+    #expect(shown, "\(first)")
+    // At 3600x an hour passes every second: the simulated clock moves past the samples' end.
+    let (later, moved) = try tmux.waitFor(timeout: 10) { $0.contains("2026-01-24") }
+    #expect(moved, "the simulated clock did not move:\n\(later)")
+    try tmux.send("q")
+    #expect(try tmux.waitFor { $0.contains("EXITED=0") }.1)
+  }
+}
