@@ -30,6 +30,7 @@ let package = Package(
     ),
     .target(name: "WatchfloorTerminal", dependencies: ["WatchfloorConsole", "CNcurses"]),
     .target(name: "WatchfloorFeed", dependencies: ["WatchfloorModel", "WatchfloorLog"]),
+    .target(name: "WatchfloorProcess"),
     .executableTarget(
       name: "watchfloor",
       dependencies: [
@@ -41,7 +42,8 @@ let package = Package(
     .executableTarget(
       name: "watchfloor-bench",
       dependencies: [
-        "WatchfloorModel", "WatchfloorLog", "CAllocatorStats",
+        "WatchfloorModel", "WatchfloorLog", "WatchfloorConsole", "WatchfloorProcess",
+        "CAllocatorStats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -58,7 +60,7 @@ let package = Package(
       exclude: ["Golden"]),
     .testTarget(
       name: "WatchfloorCLITests",
-      dependencies: ["watchfloor", "WatchfloorModel", "WatchfloorLog"],
+      dependencies: ["watchfloor", "WatchfloorModel", "WatchfloorLog", "WatchfloorProcess"],
       exclude: ["Golden"]
     ),
   ],

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WatchfloorProcess
 
 /// The real binary in tmux: what an officer sees, keys as an officer types them.
 @Suite(
@@ -101,12 +102,7 @@ struct ConsoleEndToEndTests {
     let pane = try TmuxSession.tmux(
       ["list-panes", "-t", tmux.name, "-F", "#{pane_pid}"], socket: tmux.socket
     ).output.trimmingCharacters(in: .whitespacesAndNewlines)
-    let kill = Process()
-    kill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    kill.arguments = ["pkill", "-TERM", "-x", "-P", pane, "watchfloor"]
-    kill.standardInput = FileHandle.nullDevice
-    try kill.run()
-    kill.waitUntilExit()
+    _ = try ChildProcess.run(["pkill", "-TERM", "-x", "-P", pane, "watchfloor"])
     let (end, ended) = try tmux.waitFor { $0.contains("EXITED=") && $0.contains("icanon") }
     #expect(ended)
     #expect(end.contains("EXITED=143"))

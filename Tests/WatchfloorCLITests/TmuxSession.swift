@@ -1,4 +1,5 @@
 import Foundation
+import WatchfloorProcess
 
 /// A tmux server of its own, running one command in a pane of a fixed size, for end-to-end
 /// tests that look at the screen as a user does.
@@ -52,42 +53,11 @@ final class TmuxSession {
     return (last, false)
   }
 
-  /// Runs tmux with posix_spawn and waitpid: Foundation's Process can miss a child's exit
-  /// on the test runner's threads. Output goes through a temporary file.
   static func tmux(_ arguments: [String], socket: String?, collectOutput: Bool = true) throws
     -> (status: Int32, output: String)
   {
-    let argv = ["tmux"] + (socket.map { ["-L", $0] } ?? []) + arguments
-    let outputPath = FileManager.default.temporaryDirectory
-      .appendingPathComponent("wf-tmux-\(UUID().uuidString)").path
-    defer { unlink(outputPath) }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    // tmux waits on a standard input it inherits; give it none.
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    let target = collectOutput ? outputPath : "/dev/null"
-    posix_spawn_file_actions_addopen(&actions, 1, target, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    posix_spawn_file_actions_adddup2(&actions, 1, 2)
-    // The test runner's threads block signals; the console started in tmux must not inherit that.
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-    var pid: pid_t = 0
-    var cArguments = argv.map { strdup($0) } + [nil]
-    defer { for pointer in cArguments { free(pointer) } }
-    let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
-    guard spawned == 0 else { throw TmuxError(message: "cannot run tmux: \(spawned)") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-    let output =
-      collectOutput ? (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" : ""
-    return (exitStatus, output)
+    try ChildProcess.run(
+      ["tmux"] + (socket.map { ["-L", $0] } ?? []) + arguments, collectOutput: collectOutput)
   }
 }
 

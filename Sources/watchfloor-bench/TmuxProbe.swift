@@ -1,0 +1,131 @@
+import Foundation
+import WatchfloorProcess
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Runs the real console beside `tail -f` in tmux, both on one log, and measures what a user
+/// would: how long an appended line takes to reach the screen, and the CPU used when idle.
+struct TmuxProbe {
+  let socket = "wf-bench-\(getpid())"
+  let directory: URL
+  let log: URL
+  let binary: String
+
+  init() throws {
+    binary =
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("watchfloor").path
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+      throw ValidationErrorText("build the console first: swift build -c release")
+    }
+    directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("watchfloor-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    log = directory.appendingPathComponent("latency.jsonl")
+    // The floor's facilities only, so each new incident is the newest on screen.
+    let facilities = BusyFloor.lines().prefix(40).joined(separator: "\n") + "\n"
+    try Data(facilities.utf8).write(to: log)
+  }
+
+  func tmux(_ arguments: [String]) -> String {
+    (try? ChildProcess.run(["tmux", "-L", socket] + arguments).output) ?? ""
+  }
+
+  private func start() {
+    _ = tmux([
+      "new-session", "-d", "-s", "console", "-x", "200", "-y", "60",
+      "\(binary) live \(log.path) --no-bell",
+    ])
+    _ = tmux([
+      "new-session", "-d", "-s", "tail", "-x", "200", "-y", "60", "tail -n 0 -f \(log.path)",
+    ])
+    Thread.sleep(forTimeInterval: 1.5)
+  }
+
+  private func stop() {
+    _ = tmux(["kill-server"])
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  /// Milliseconds from each append to the line on screen, for the console and for tail -f.
+  func appendLatency(appends: Int) throws -> (ours: [Double], tail: [Double]) {
+    start()
+    defer { stop() }
+    var ours: [Double] = []
+    var tail: [Double] = []
+    let handle = try FileHandle(forWritingTo: log)
+    defer { try? handle.close() }
+    for index in 0..<appends {
+      let marker = "LAT-\(index)"
+      let line =
+        #"{"ts":"2026-01-22T00:\#(index / 60 < 10 ? "0" : "")\#(index / 60):\#(index % 60 < 10 ? "0" : "")\#(index % 60)Z","type":"incident.reported","incident":"\#(marker)","sector":"bench","severity":"high","kind":"probe","summary":"latency probe"}"#
+        + "\n"
+      try handle.seekToEnd()
+      let written = now()
+      try handle.write(contentsOf: Data(line.utf8))
+      var seenOurs: Double?
+      var seenTail: Double?
+      while now() - written < 5 && (seenOurs == nil || seenTail == nil) {
+        // The header's count of unacknowledged alerts shows the new incident at once, wherever
+        // its row is.
+        if seenOurs == nil
+          && tmux(["capture-pane", "-p", "-t", "console"]).contains("alerts \(index + 1) unacked")
+        {
+          seenOurs = (now() - written) * 1000
+        }
+        if seenTail == nil && tmux(["capture-pane", "-p", "-t", "tail"]).contains(marker) {
+          seenTail = (now() - written) * 1000
+        }
+      }
+      ours.append(seenOurs ?? 5000)
+      tail.append(seenTail ?? 5000)
+      Thread.sleep(forTimeInterval: 0.05)
+    }
+    return (ours, tail)
+  }
+
+  /// Percent of one core used over `seconds` by the console and by tail -f, both idle.
+  func idleCPU(seconds: Double) throws -> (ours: Double, tail: Double) {
+    start()
+    defer { stop() }
+    let console = processID(session: "console")
+    let tail = processID(session: "tail")
+    let before = (cpuTicks(console), cpuTicks(tail))
+    Thread.sleep(forTimeInterval: seconds)
+    let after = (cpuTicks(console), cpuTicks(tail))
+    let hertz = Double(sysconf(Int32(_SC_CLK_TCK)))
+    func percent(_ ticks: Int) -> Double { Double(ticks) / hertz / seconds * 100 }
+    return (percent(after.0 - before.0), percent(after.1 - before.1))
+  }
+
+  /// The process running in a session's pane (the shell's child, when there is a shell).
+  private func processID(session: String) -> Int {
+    let pane =
+      Int(
+        tmux(["list-panes", "-t", session, "-F", "#{pane_pid}"]).trimmingCharacters(
+          in: .whitespacesAndNewlines)) ?? 0
+    let children =
+      (try? String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8)) ?? ""
+    return Int(children.split(separator: " ").first ?? "") ?? pane
+  }
+
+  /// User plus system CPU ticks of a process.
+  private func cpuTicks(_ pid: Int) -> Int {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+      let close = stat.lastIndex(of: ")")
+    else { return 0 }
+    let fields = stat[stat.index(after: close)...].split(separator: " ")
+    // After the command name: state is field 3, utime 14 and stime 15 (1-based, in proc(5)).
+    guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else {
+      return 0
+    }
+    return user + system
+  }
+}
+
+struct ValidationErrorText: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
