@@ -5,7 +5,9 @@
 
 size_t wf_allocated_bytes(void) {
 #if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
-  return mallinfo2().uordblks;
+  struct mallinfo2 info = mallinfo2();
+  // Heap chunks in use plus blocks the allocator mapped on their own (large ones).
+  return info.uordblks + info.hblkhd;
 #else
   return 0;
 #endif

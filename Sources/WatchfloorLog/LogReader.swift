@@ -32,6 +32,7 @@ public enum LogReader {
         report(verdict, source, number)
       }
     }
+    timeline.trim()
   }
 
   /// Calls `sink(line, lineNumber)` for every line of one finished file.

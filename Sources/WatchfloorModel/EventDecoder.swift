@@ -102,7 +102,9 @@ public final class EventDecoder {
 
   /// Field access for one decoded line.
   fileprivate struct Fields {
-    let tables: SymbolTables
+    // Lives only within one `decode` call, while the decoder holds the tables: no need to
+    // count references on the hot path.
+    unowned(unsafe) let tables: SymbolTables
     let values: UnsafeMutablePointer<JSONValue>
     let present: UnsafeMutablePointer<UInt32>
     let generation: UInt32

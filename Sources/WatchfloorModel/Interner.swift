@@ -90,13 +90,34 @@ public final class Interner {
     }
   }
 
+  /// Gives back the room reserved beyond what the strings use (after a bulk read that
+  /// reserved by estimate). The hash slots stay as they are.
+  public func trim() {
+    if byteCapacity > max(256, byteCount) {
+      let exact = max(256, byteCount)
+      let trimmed = UnsafeMutableRawPointer.allocate(byteCount: exact, alignment: 8)
+      trimmed.copyMemory(from: bytes, byteCount: byteCount)
+      bytes.deallocate()
+      bytes = trimmed
+      byteCapacity = exact
+    }
+    if startCapacity > max(64, count + 1) {
+      let exact = max(64, count + 1)
+      let trimmed = UnsafeMutablePointer<UInt32>.allocate(capacity: exact)
+      trimmed.initialize(from: starts, count: count + 1)
+      starts.deallocate()
+      starts = trimmed
+      startCapacity = exact
+    }
+  }
+
   /// Bytes held by the table (arena, offsets and slots), for memory reports.
   public var footprint: Int { byteCapacity + startCapacity * 4 + slotCount * 8 }
 
   /// The symbol for `text`, adding it when new.
   public func intern(_ text: UnsafeRawBufferPointer) -> Symbol {
-    let hash = Self.hash(text)
-    let key = recent != nil && text.count <= 16 ? Self.words(text) : nil
+    let key = text.count <= 16 ? Self.words(text) : nil
+    let hash = key.map { Self.hash($0, count: text.count) } ?? Self.hash(text)
     if let recent, let key {
       let entry = recent[Int(hash) & (Self.recentCount - 1)]
       if entry.symbolPlusOne != 0 && entry.length == UInt32(text.count) && entry.head == key.0
@@ -122,16 +143,38 @@ public final class Interner {
     return symbol
   }
 
-  /// Up to 16 bytes as two little-endian words, zero-padded.
+  /// Up to 16 bytes as two words that, with the length, tell any two such strings apart:
+  /// overlapping loads where the string is long enough, bytes only for the shortest.
   @inline(__always)
-  private static func words(_ text: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
-    var head: UInt64 = 0
-    var tail: UInt64 = 0
-    for index in 0..<text.count {
-      let value = UInt64(text[index]) << UInt64((index & 7) * 8)
-      if index < 8 { head |= value } else { tail |= value }
+  static func words(_ text: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
+    let count = text.count
+    guard let base = text.baseAddress else { return (0, 0) }
+    if count >= 8 {
+      return (
+        base.loadUnaligned(as: UInt64.self),
+        base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      )
     }
-    return (head, tail)
+    if count >= 4 {
+      return (
+        UInt64(base.loadUnaligned(as: UInt32.self)),
+        UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+      )
+    }
+    var head: UInt64 = 0
+    for index in 0..<count { head |= UInt64(text[index]) << UInt64(index * 8) }
+    return (head, 0)
+  }
+
+  /// The hash of a short string from its words.
+  @inline(__always)
+  static func hash(_ words: (UInt64, UInt64), count: Int) -> UInt32 {
+    var hash =
+      words.0 &* 0x9E37_79B9_7F4A_7C15 ^ (words.1 &+ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F
+    hash ^= hash >> 29
+    hash = hash &* 0xbf58_476d_1ce4_e5b9
+    hash ^= hash >> 32
+    return UInt32(truncatingIfNeeded: hash)
   }
 
   public func intern(_ text: String) -> Symbol {
@@ -141,7 +184,8 @@ public final class Interner {
 
   /// The symbol for `text` when it has been interned, without adding it.
   public func lookup(_ text: UnsafeRawBufferPointer) -> Symbol? {
-    probe(text, Self.hash(text)).found
+    let hash = text.count <= 16 ? Self.hash(Self.words(text), count: text.count) : Self.hash(text)
+    return probe(text, hash).found
   }
 
   public func lookup(_ text: String) -> Symbol? {

@@ -34,7 +34,7 @@ public final class Timeline {
   private var blockLatest: [Timestamp] = []
   private static let blockSize = 256
 
-  public init(tables: SymbolTables = SymbolTables(), checkpointInterval: Int = 8192) {
+  public init(tables: SymbolTables = SymbolTables(), checkpointInterval: Int = 32768) {
     self.tables = tables
     self.checkpointInterval = max(1, checkpointInterval)
     decoder = EventDecoder(tables: tables)
@@ -49,6 +49,15 @@ public final class Timeline {
   /// regrow the tables on the way.
   public func reserve(lines: Int) {
     seenIDs.reserve(lines)
+  }
+
+  /// Gives back memory reserved by estimate once a bulk read is over.
+  public func trim() {
+    seenIDs.trim()
+    tables.facilities.trim()
+    tables.airlifts.trim()
+    tables.incidents.trim()
+    tables.texts.trim()
   }
 
   /// Registers a source file; its index goes into the records read from it.
