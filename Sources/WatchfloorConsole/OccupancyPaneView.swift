@@ -33,7 +33,12 @@ extension ConsoleModel {
     var lastSide: Side?
     for (index, row) in rows.enumerated() where index >= top {
       if row.facility.side != lastSide {
-        guard y < rect.maxY - 1 else { break }
+        // A heading needs room for at least one row under it.
+        guard y + (twoLines ? 2 : 1) < rect.maxY - 1 else {
+          canvas.put(
+            "↓ \(rows.count - index) more", x: inner + 1, y: rect.maxY - 1, style: Style(.dim))
+          break
+        }
         lastSide = row.facility.side
         let heading = row.facility.side == .iraq ? "Iraq" : "Origins (Syria)"
         canvas.put(

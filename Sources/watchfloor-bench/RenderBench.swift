@@ -74,6 +74,7 @@ struct RenderBench: ParsableCommand {
       let probe = try TmuxProbe()
       latency = try probe.appendLatency(appends: appends)
       idle = try probe.idleCPU(seconds: idleSeconds)
+      probe.cleanUp()
     }
     if let latency {
       printLine(

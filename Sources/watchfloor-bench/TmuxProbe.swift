@@ -46,6 +46,12 @@ struct TmuxProbe {
 
   private func stop() {
     _ = tmux(["kill-server"])
+    // Let the old server go before a new one takes the socket.
+    Thread.sleep(forTimeInterval: 0.5)
+  }
+
+  /// Removes the temporary log; call once after the measurements.
+  func cleanUp() {
     try? FileManager.default.removeItem(at: directory)
   }
 
@@ -92,11 +98,16 @@ struct TmuxProbe {
     defer { stop() }
     let console = processID(session: "console")
     let tail = processID(session: "tail")
-    let before = (cpuTicks(console), cpuTicks(tail))
+    guard console > 0, tail > 0 else {
+      throw ValidationErrorText(
+        "could not find the processes in tmux (console \(console), tail \(tail))")
+    }
+    // Let the console finish reading and drawing before measuring it idle.
+    Thread.sleep(forTimeInterval: 1)
+    let before = (cpuNanoseconds(console), cpuNanoseconds(tail))
     Thread.sleep(forTimeInterval: seconds)
-    let after = (cpuTicks(console), cpuTicks(tail))
-    let hertz = Double(sysconf(Int32(_SC_CLK_TCK)))
-    func percent(_ ticks: Int) -> Double { Double(ticks) / hertz / seconds * 100 }
+    let after = (cpuNanoseconds(console), cpuNanoseconds(tail))
+    func percent(_ nanoseconds: Int) -> Double { Double(nanoseconds) / 1e9 / seconds * 100 }
     return (percent(after.0 - before.0), percent(after.1 - before.1))
   }
 
@@ -106,22 +117,20 @@ struct TmuxProbe {
       Int(
         tmux(["list-panes", "-t", session, "-F", "#{pane_pid}"]).trimmingCharacters(
           in: .whitespacesAndNewlines)) ?? 0
-    let children =
-      (try? String(contentsOfFile: "/proc/\(pane)/task/\(pane)/children", encoding: .utf8)) ?? ""
+    let handle = FileHandle(forReadingAtPath: "/proc/\(pane)/task/\(pane)/children")
+    let children = String(decoding: handle?.readDataToEndOfFile() ?? Data(), as: UTF8.self)
+    try? handle?.close()
     return Int(children.split(separator: " ").first ?? "") ?? pane
   }
 
-  /// User plus system CPU ticks of a process.
-  private func cpuTicks(_ pid: Int) -> Int {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-      let close = stat.lastIndex(of: ")")
-    else { return 0 }
-    let fields = stat[stat.index(after: close)...].split(separator: " ")
-    // After the command name: state is field 3, utime 14 and stime 15 (1-based, in proc(5)).
-    guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else {
-      return 0
-    }
-    return user + system
+  /// Nanoseconds a process has run on a CPU (the first figure of /proc/PID/schedstat, exact
+  /// where the tick counts of /proc/PID/stat are 10 ms coarse).
+  private func cpuNanoseconds(_ pid: Int) -> Int {
+    // procfs reports a size of 0: read to the end rather than by size.
+    guard let handle = FileHandle(forReadingAtPath: "/proc/\(pid)/schedstat") else { return 0 }
+    defer { try? handle.close() }
+    let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
+    return Int(text.split(separator: " ").first ?? "") ?? 0
   }
 }
 

@@ -123,7 +123,9 @@ final class ConsoleRunner {
   /// Milliseconds until the next thing to do: the clock's next second, a due frame, the
   /// simulated feed's next event, or the polling fallback's next look at the file.
   private func nextTimeout() -> Int32 {
-    var seconds = 1.0 - Double(Timestamp.now().nanoseconds) / 1e9
+    // Just past the next second of the clock: poll's timer may end a little early, and an
+    // early wake would only find the same second and wake again.
+    var seconds = 1.002 - Double(Timestamp.now().nanoseconds) / 1e9
     if follower.wakeDescriptor == nil {
       seconds = min(seconds, Double(follower.suggestedPollInterval.components.attoseconds) / 1e18)
     }
