@@ -117,7 +117,7 @@ public final class Interner {
   /// The symbol for `text`, adding it when new.
   public func intern(_ text: UnsafeRawBufferPointer) -> Symbol {
     let key = text.count <= 16 ? Self.words(text) : nil
-    let hash = key.map { Self.hash($0, count: text.count) } ?? Self.hash(text)
+    let hash = Self.placement(text, key.map { Self.hash($0, count: text.count) } ?? Self.hash(text))
     if let recent, let key {
       let entry = recent[Int(hash) & (Self.recentCount - 1)]
       if entry.symbolPlusOne != 0 && entry.length == UInt32(text.count) && entry.head == key.0
@@ -141,6 +141,40 @@ public final class Interner {
         symbolPlusOne: symbol.rawValue + 1, length: UInt32(text.count), head: key.0, tail: key.1)
     }
     return symbol
+  }
+
+  /// Where a string is placed in the table, as the hash kept in its slot.
+  ///
+  /// Identifiers that end in a number (`ev-0121-0042`, `AL-1234`) mostly arrive in order, so
+  /// neighbouring numbers go to neighbouring slots: sixteen consecutive numbers share one
+  /// 32-slot page of a few cache lines, and a log's ids cost one cache miss per page rather
+  /// than one each. The page is a hash of the text before the number and of the number
+  /// divided by sixteen; other strings are placed by their plain hash. Look-ups compare
+  /// bytes, so placement only decides speed, never results.
+  @inline(__always)
+  static func placement(_ text: UnsafeRawBufferPointer, _ plainHash: UInt32) -> UInt32 {
+    var end = text.count
+    var digits = 0
+    var value: UInt64 = 0
+    var scale: UInt64 = 1
+    while end > 0 && digits < 18 {
+      let byte = text[end - 1]
+      guard byte >= 0x30 && byte <= 0x39 else { break }
+      value &+= UInt64(byte - 0x30) &* scale
+      scale &*= 10
+      end -= 1
+      digits += 1
+    }
+    guard digits > 0 else { return plainHash }
+    let prefix = UnsafeRawBufferPointer(rebasing: text[0..<end])
+    let prefixHash =
+      prefix.count <= 16 ? hash(words(prefix), count: prefix.count) : hash(prefix)
+    var group = (UInt64(prefixHash) << 8 | UInt64(digits)) ^ (value >> 4) &* 0x9E37_79B9_7F4A_7C15
+    group ^= group >> 31
+    group &*= 0xBF58_476D_1CE4_E5B9
+    group ^= group >> 29
+    let offset = (UInt32(truncatingIfNeeded: value & 15) &+ UInt32(truncatingIfNeeded: group)) & 31
+    return UInt32(truncatingIfNeeded: group >> 32) & ~31 | offset
   }
 
   /// Up to 16 bytes as two words that, with the length, tell any two such strings apart:
@@ -184,7 +218,8 @@ public final class Interner {
 
   /// The symbol for `text` when it has been interned, without adding it.
   public func lookup(_ text: UnsafeRawBufferPointer) -> Symbol? {
-    let hash = text.count <= 16 ? Self.hash(Self.words(text), count: text.count) : Self.hash(text)
+    let hash = Self.placement(
+      text, text.count <= 16 ? Self.hash(Self.words(text), count: text.count) : Self.hash(text))
     return probe(text, hash).found
   }
 

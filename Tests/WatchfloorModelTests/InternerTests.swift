@@ -1,0 +1,44 @@
+import Testing
+import WatchfloorModel
+
+@Suite("Interner")
+struct InternerTests {
+  @Test("each distinct string gets one dense symbol, found again by value, across growth")
+  func symbolsAreStableAndDense() {
+    let table = Interner()
+    var ids: [String] = []
+    // Sequential ids in several families, numbers with and without leading zeros, ids with
+    // no number, and strings short and long: the placement is different for each shape.
+    for index in 0..<5000 { ids.append("ev-0121-\(index)") }
+    for index in 0..<2000 { ids.append("AL-\(index)") }
+    for index in 0..<300 { ids.append("AL-0\(index)") }
+    for index in 0..<300 {
+      ids.append("incident \(index) \(String(repeating: "x", count: index % 40))#")
+    }
+    ids += ["", "7", "x", "a much longer identifier without any digits at its end"]
+    ids.append(String(repeating: "9", count: 40))
+    // Mismatches are collected, so that thousands of checks cost one expectation each.
+    let added = ids.enumerated().filter { table.intern($0.element) != Symbol(UInt32($0.offset)) }
+    #expect(added.isEmpty, "\(added.prefix(3))")
+    #expect(table.count == ids.count)
+    let found = ids.enumerated().reversed().filter { expected, id in
+      table.intern(id) != Symbol(UInt32(expected)) || table.lookup(id) != Symbol(UInt32(expected))
+        || table[Symbol(UInt32(expected))] != id
+    }
+    #expect(found.isEmpty, "\(found.prefix(3))")
+    #expect(table.lookup("ev-0121-5000") == nil)
+    #expect(table.lookup("AL-000") == nil)
+    #expect(table.count == ids.count)
+  }
+
+  @Test("a table without the recent cache, reserved and trimmed, keeps every string")
+  func reserveAndTrim() {
+    let table = Interner(cachingRecent: false)
+    table.reserve(10_000)
+    for index in 0..<3000 { _ = table.intern("id-\(index)") }
+    table.trim()
+    #expect((0..<3000).allSatisfy { table.lookup("id-\($0)") == Symbol(UInt32($0)) })
+    #expect(table.intern("id-3000") == Symbol(3000))
+    #expect(table["id-17" == "" ? .none : Symbol(17)] == "id-17")
+  }
+}
