@@ -43,7 +43,7 @@ let package = Package(
       name: "watchfloor-bench",
       dependencies: [
         "WatchfloorModel", "WatchfloorLog", "WatchfloorConsole", "WatchfloorProcess",
-        "CAllocatorStats",
+        "WatchfloorFeed", "CAllocatorStats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

@@ -1,3 +1,4 @@
+import WatchfloorFeed
 import WatchfloorModel
 
 /// A floor at full stretch for the render benchmark: 40 facilities (20 a side), 500 airlifts

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WatchfloorFeed
 import WatchfloorModel
 
 /// The decode-and-fold benchmark: our decoder and fold against Foundation's JSONDecoder on the

@@ -1,3 +1,4 @@
+import WatchfloorFeed
 import WatchfloorModel
 
 /// A deterministic generator of a busy day's log: facilities on both sides of the border,
@@ -185,19 +186,7 @@ struct SyntheticLog {
   }
 }
 
-/// SplitMix64: a tiny, fast, well-distributed deterministic generator.
-struct SplitMix64 {
-  private var state: UInt64
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+extension SplitMix64 {
   /// A value in `0 ..< bound`.
   mutating func next(_ bound: UInt64) -> UInt64 { next() % bound }
 }

@@ -140,7 +140,11 @@ final class ConsoleRunner {
     do {
       try follower.readAfterWake { event in
         switch event {
-        case .line(let bytes, let number):
+        case .line(var bytes, let number):
+          // A byte order mark at the start of the file is skipped, as `state` skips it.
+          if number == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
+          }
           model.timeline.ingest(bytes, lineNumber: number, source: 0)
           advanced = true
         case .truncated:

@@ -78,16 +78,8 @@ struct StateSummary {
   }
 }
 
-/// `12345` as `12,345`.
-func grouped(_ value: Int64) -> String {
-  let digits = String(value.magnitude)
-  var out = ""
-  for (index, digit) in digits.enumerated() {
-    if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-    out.append(digit)
-  }
-  return value < 0 ? "-" + out : out
-}
+/// `12345` as `12,345`, as the console writes figures.
+func grouped(_ value: Int64) -> String { ConsoleTime.grouped(value) }
 
 /// Rows of cells as aligned, indented lines; a cell starting with `>` is right-aligned.
 func table(_ rows: [[String]]) -> [String] {
