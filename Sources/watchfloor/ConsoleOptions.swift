@@ -55,7 +55,7 @@ struct ConsoleOptions: ParsableArguments {
   }
 
   var operatorName: String {
-    `operator` ?? ProcessInfo.processInfo.environment["USER"] ?? "officer"
+    `operator` ?? defaultOperatorName()
   }
 }
 

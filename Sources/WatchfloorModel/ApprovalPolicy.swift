@@ -1,0 +1,227 @@
+/// A decision an officer proposes: on an airlift, or acknowledging an incident.
+public enum Decision: Sendable, Equatable {
+  case approve(airlift: Symbol)
+  case deny(airlift: Symbol, reason: String)
+  case hold(airlift: Symbol, reason: String)
+  case acknowledge(incident: Symbol)
+
+  /// The verb an officer reads: "approve", "deny", "hold" or "acknowledge".
+  public var verb: String {
+    switch self {
+    case .approve: "approve"
+    case .deny: "deny"
+    case .hold: "hold"
+    case .acknowledge: "acknowledge"
+    }
+  }
+}
+
+/// The operator's standing on the roster.
+public enum OperatorRole: Sendable, Equatable {
+  case approver, viewer
+  /// Not on the roster.
+  case unknown
+}
+
+/// Who proposes the decision, and when.
+public struct PolicyContext: Sendable {
+  /// The officer's name, as it will be written in `by`.
+  public var operatorName: String
+  public var role: OperatorRole
+  /// Without a roster anyone named is an approver; `role` is then not consulted.
+  public var rosterIsOpen: Bool
+  /// The moment of the decision, for "reported in the last 24 hours".
+  public var now: Timestamp
+
+  public init(operatorName: String, role: OperatorRole, rosterIsOpen: Bool, now: Timestamp) {
+    self.operatorName = operatorName
+    self.role = role
+    self.rosterIsOpen = rosterIsOpen
+    self.now = now
+  }
+}
+
+/// The approval policy: a pure function of the state, the proposed decision and its context.
+///
+/// Blocks refuse the decision; warnings (approvals only) need the officer's confirmation.
+/// Every block that applies is listed, so the officer sees all reasons at once; warnings are
+/// computed only for an approval the life cycle allows.
+public func evaluate(
+  _ decision: Decision, state: OpsState, tables: SymbolTables, context: PolicyContext
+) -> PolicyVerdict {
+  var verdict = PolicyVerdict()
+  if let block = operatorBlock(context) { verdict.blocks.append(block) }
+  switch decision {
+  case .acknowledge(let symbol):
+    guard let incident = state.incidents[symbol] else {
+      verdict.blocks.append(.unknownIncident(symbol))
+      return verdict
+    }
+    if incident.status != .open {
+      verdict.blocks.append(.incidentNotOpen(incident: symbol, status: incident.status))
+    }
+  case .approve(let symbol), .deny(let symbol, _), .hold(let symbol, _):
+    guard let airlift = state.airlift(symbol) else {
+      verdict.blocks.append(.unknownAirlift(symbol))
+      return verdict
+    }
+    checkAirlift(decision, airlift, state: state, tables: tables, context: context, &verdict)
+  }
+  return verdict
+}
+
+/// The statuses each airlift decision may be taken from (spec/events.md, "Airlift life cycle").
+func allowedStatuses(_ decision: Decision) -> [AirliftStatus] {
+  switch decision {
+  case .approve, .deny: [.pending, .awaitingSecond, .held]
+  case .hold: [.pending, .awaitingSecond]
+  case .acknowledge: []
+  }
+}
+
+private func operatorBlock(_ context: PolicyContext) -> PolicyBlock? {
+  let name = context.operatorName
+  if name.allSatisfy(\.isWhitespace) { return .unnamedOperator }
+  if context.rosterIsOpen { return nil }
+  switch context.role {
+  case .approver: return nil
+  case .viewer: return .viewerMayNotDecide(operator: name)
+  case .unknown: return .notOnRoster(operator: name)
+  }
+}
+
+private func checkAirlift(
+  _ decision: Decision, _ airlift: Airlift, state: OpsState, tables: SymbolTables,
+  context: PolicyContext, _ verdict: inout PolicyVerdict
+) {
+  let status = airlift.status
+  let allowed = allowedStatuses(decision).contains(status)
+  if status.isFinal {
+    verdict.blocks.append(.finalAirlift(airlift: airlift.id, status: status))
+  } else if !allowed {
+    verdict.blocks.append(
+      .notAllowed(airlift: airlift.id, decision: decision.verb, status: status))
+  }
+  switch decision {
+  case .deny(_, let reason), .hold(_, let reason):
+    if reason.allSatisfy(\.isWhitespace) {
+      verdict.blocks.append(.reasonRequired(airlift: airlift.id, decision: decision.verb))
+    }
+  case .approve:
+    checkApproval(airlift, allowed: allowed, state: state, tables: tables, context, &verdict)
+  case .acknowledge:
+    break
+  }
+}
+
+private func checkApproval(
+  _ airlift: Airlift, allowed: Bool, state: OpsState, tables: SymbolTables,
+  _ context: PolicyContext, _ verdict: inout PolicyVerdict
+) {
+  let name = context.operatorName
+  let destination = state.facilities[airlift.destination]
+  if let facility = destination, facility.status != .open {
+    verdict.blocks.append(
+      .destinationNotOpen(facility: airlift.destination, status: facility.status))
+  }
+  let first = airlift.progress.firstApproval
+  if airlift.status == .awaitingSecond, !first.isNone, tables.text(first) == name {
+    verdict.blocks.append(.sameApproverTwice(airlift: airlift.id, officer: name))
+  }
+  let requester = airlift.plan.requestedBy
+  if !requester.isNone, tables.text(requester) == name {
+    verdict.blocks.append(.approverIsRequester(airlift: airlift.id, officer: name))
+  }
+  guard allowed else { return }
+  verdict.twoPerson = twoPersonStatus(airlift, tables: tables, operatorName: name)
+  guard let facility = destination else { return }
+  verdict.warnings += loadWarnings(airlift, facility)
+  if airlift.highValue > 0, facility.security != .maximum {
+    verdict.warnings.append(
+      .highValueBelowMaximumSecurity(
+        highValue: airlift.highValue, facility: airlift.destination,
+        security: facility.security))
+  }
+  verdict.warnings += incidentWarnings(
+    near: airlift.destination, facility, state: state, tables: tables, now: context.now)
+}
+
+private func twoPersonStatus(_ airlift: Airlift, tables: SymbolTables, operatorName: String)
+  -> TwoPersonStatus
+{
+  guard airlift.needsTwoApprovals else { return .single }
+  if airlift.status == .awaitingSecond {
+    return .second(firstBy: tables.text(airlift.progress.firstApproval))
+  }
+  return .first(by: operatorName)
+}
+
+/// The destination's projected load once this airlift has landed: occupancy, plus the
+/// detainees already inbound, plus this airlift's unless they are already counted as inbound.
+private func loadWarnings(_ airlift: Airlift, _ facility: Facility) -> [PolicyWarning] {
+  let own = airlift.status.isInbound ? 0 : Int128(airlift.detainees)
+  let projected = Int128(facility.occupancy) + facility.inbound + own
+  let after = Int64(clamping: projected)
+  let capacity = Int128(facility.capacity)
+  if capacity == 0 {
+    return [.capacityUnknown(facility: airlift.destination, projected: after)]
+  }
+  if projected * 2 > capacity * 3 {
+    return [
+      .farOverCapacity(
+        facility: airlift.destination, projected: after, capacity: facility.capacity)
+    ]
+  }
+  if projected > capacity {
+    return [
+      .overCapacity(facility: airlift.destination, projected: after, capacity: facility.capacity)
+    ]
+  }
+  return []
+}
+
+/// Sector names that mark a border sector: the project's choice, since the log carries no
+/// such flag. A sector whose name contains one of these words (ignoring case) is a border
+/// sector, and its high or critical incidents warn on every approval, wherever it is bound.
+public let borderSectorWords = ["border", "anbar", "nineveh", "rabia", "qaim", "sinjar"]
+
+/// Whether `sector` is a border sector (see `borderSectorWords`).
+public func isBorderSector(_ sector: String) -> Bool {
+  let lowered = sector.lowercased()
+  return borderSectorWords.contains { lowered.contains($0) }
+}
+
+/// Open (not resolved) incidents of severity high or critical, reported in the 24 hours
+/// before `now` (or after it, when clocks disagree), in the destination's region or at the
+/// destination itself (by `sector` or `facility`), or in a border sector.
+private func incidentWarnings(
+  near destination: Symbol, _ facility: Facility, state: OpsState, tables: SymbolTables,
+  now: Timestamp
+) -> [PolicyWarning] {
+  let region = tables.text(facility.region).lowercased()
+  let facilityID = tables.facility(destination).lowercased()
+  let since = now.adding(seconds: -86_400)
+  var warnings: [PolicyWarning] = []
+  state.incidents.forEachEntry { symbol, incident in
+    guard incident.status != .resolved, incident.severity >= .high,
+      incident.reportedAt >= since
+    else { return }
+    let sector = tables.text(incident.sector)
+    let lowered = sector.lowercased()
+    let place: IncidentPlace
+    if incident.facility == destination || (!facilityID.isEmpty && lowered == facilityID) {
+      place = .destination
+    } else if !region.isEmpty && lowered == region {
+      place = .region
+    } else if isBorderSector(sector) {
+      place = .borderSector
+    } else {
+      return
+    }
+    warnings.append(
+      .recentIncident(
+        incident: symbol, severity: incident.severity, sector: incident.sector,
+        reportedAt: incident.reportedAt, place: place, destination: destination))
+  }
+  return warnings
+}

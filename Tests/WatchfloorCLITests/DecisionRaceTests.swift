@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+import WatchfloorProcess
+
+/// Decisions through the CLI, and many of them at once on one log.
+@Suite("Decisions from scripts", .serialized)
+struct DecisionRaceTests {
+  func sampleLog() throws -> URL {
+    let log = try temporaryDirectory().appendingPathComponent("ops.jsonl")
+    var text = ""
+    for day in ["2026-01-21", "2026-01-22", "2026-01-23"] {
+      text += try String(
+        contentsOf: Watchfloor.packageRoot.appendingPathComponent("samples/\(day).jsonl"),
+        encoding: .utf8)
+    }
+    try Data(text.utf8).write(to: log)
+    return log
+  }
+
+  /// Runs `commands` at the same time; returns each one's exit status, in order.
+  func race(_ commands: [String]) throws -> [Int32] {
+    let directory = try temporaryDirectory()
+    var script = ""
+    for (index, command) in commands.enumerated() {
+      script += "(\(command) >/dev/null 2>&1; echo $? > \(directory.path)/\(index)) &\n"
+    }
+    script += "wait\n"
+    _ = try ChildProcess.run(["/bin/sh", "-c", script])
+    return try commands.indices.map { index in
+      let text = try String(contentsOfFile: "\(directory.path)/\(index)", encoding: .utf8)
+      return Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+    }
+  }
+
+  func validate(_ log: URL) throws -> String {
+    let result = try Watchfloor.run(["validate", log.path])
+    #expect(result.status == 0, "\(result.output)")
+    return result.output
+  }
+
+  @Test("a refused decision exits 1 with the reason; a written one exits 0 and lands")
+  func exitCodes() throws {
+    let log = try sampleLog()
+    let deny = try Watchfloor.run(["deny", "AL-0123-11", "--log", log.path, "--operator", "noor"])
+    #expect(deny.status == 1)
+    #expect(deny.errors.contains("a reason is required"))
+    let approve = try Watchfloor.run([
+      "approve", "AL-0123-10", "--log", log.path, "--operator", "karim",
+    ])
+    #expect(approve.status == 1)
+    #expect(approve.errors.contains("two-person rule"))
+    let second = try Watchfloor.run([
+      "approve", "AL-0123-10", "--log", log.path, "--operator", "hassan", "--force",
+    ])
+    #expect(second.status == 0, "\(second.errors)")
+    let state = try Watchfloor.run(["state", log.path, "--json"])
+    #expect(state.output.contains(#""airlift": "AL-0123-10",\#n      "status": "approved""#))
+    let missing = try Watchfloor.run(["ack", "INC-0123-05", "--log", "/nonexistent/x.jsonl"])
+    #expect(missing.status == 2)
+    _ = try validate(log)
+  }
+
+  @Test("16 processes deciding one airlift at once: only what the life cycle allows is written")
+  func sixteenAtOnce() throws {
+    let log = try sampleLog()
+    let binary = Watchfloor.binary.path
+    var commands: [String] = []
+    for index in 0..<16 {
+      switch index % 3 {
+      case 0:
+        commands.append(
+          "\(binary) approve AL-0123-11 --log \(log.path) --operator officer\(index) --force")
+      case 1:
+        commands.append(
+          "\(binary) deny AL-0123-11 --log \(log.path) --operator officer\(index) --reason r\(index)"
+        )
+      default:
+        commands.append(
+          "\(binary) hold AL-0123-11 --log \(log.path) --operator officer\(index) --reason r\(index)"
+        )
+      }
+    }
+    let statuses = try race(commands)
+    let text = try String(contentsOf: log, encoding: .utf8)
+    let decisions = text.split(separator: "\n").filter {
+      $0.contains(#""airlift":"AL-0123-11""#) && $0.contains(#""id":"dec-"#)
+    }
+    // From pending, every kind of decision is allowed once; after an approval or a denial
+    // nothing else is. A hold leaves the airlift decidable once more (approve or deny).
+    #expect(decisions.count >= 1 && decisions.count <= 2, "\(decisions)")
+    #expect(statuses.filter { $0 == 0 }.count == decisions.count)
+    #expect(statuses.allSatisfy { $0 == 0 || $0 == 1 }, "\(statuses)")
+    let output = try validate(log)
+    #expect(output.contains("0 malformed, 0 anomalies"))
+  }
+
+  @Test("16 officers approving a high-value airlift at once: exactly two approvals are written")
+  func twoPersonRace() throws {
+    let log = try sampleLog()
+    let binary = Watchfloor.binary.path
+    let commands = (0..<16).map {
+      "\(binary) approve AL-0123-13 --log \(log.path) --operator officer\($0) --force"
+    }
+    let statuses = try race(commands)
+    #expect(statuses.filter { $0 == 0 }.count == 2, "\(statuses)")
+    #expect(statuses.filter { $0 == 1 }.count == 14)
+    let state = try Watchfloor.run(["state", log.path, "--json"])
+    #expect(state.output.contains(#""airlift": "AL-0123-13",\#n      "status": "approved""#))
+    _ = try validate(log)
+  }
+}
