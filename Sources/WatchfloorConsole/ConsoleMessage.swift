@@ -10,10 +10,14 @@ public enum ConsoleMessage {
   case logAdvanced(at: Timestamp)
   /// The log file was truncated, replaced, is missing or came back.
   case feedNotice(String?)
+  /// What became of a confirmed decision: written, or why not.
+  case decisionResult(String)
 }
 
 /// What the run loop must do after an update.
 public enum ConsoleEffect: Equatable, Sendable {
   case quit
   case bell
+  /// Write a confirmed decision through the journal (lock, re-check, append, sync).
+  case decide(DecisionRequest)
 }

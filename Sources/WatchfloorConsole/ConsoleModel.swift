@@ -68,6 +68,12 @@ public struct ConsoleModel {
   public var feed: FeedHealth
   public var bellEnabled = true
 
+  /// A decision being prepared, and the line that says what became of the last one.
+  public var dialog: DecisionDialog?
+  public var resultLine: String?
+  /// Whether this console may decide at all (replay and viewers may not).
+  public var decisionsAllowed = true
+
   public var focus: Pane = .airlifts
   /// The selected item of each pane, kept by identity so it does not jump when rows move.
   public var selectedAirlift: Symbol?

@@ -20,6 +20,9 @@ extension ConsoleModel {
     case .feedNotice(let notice):
       feed.notice = notice
       return []
+    case .decisionResult(let text):
+      resultLine = text
+      return []
     }
   }
 
@@ -57,6 +60,7 @@ extension ConsoleModel {
   }
 
   private mutating func handle(_ key: Key) -> [ConsoleEffect] {
+    if dialog != nil { return handleDialog(key) }
     if let overlay {
       switch (overlay, key) {
       case (_, .escape), (_, .enter), (_, .character("q")), (_, .backspace),
@@ -94,6 +98,9 @@ extension ConsoleModel {
       keepSelectionsVisible()
     case .character("t"):
       if !themes.isEmpty { themeIndex = (themeIndex + 1) % themes.count }
+    case .character("a"): openDecision(.approve)
+    case .character("d"): openDecision(.deny)
+    case .character("h"): openDecision(.hold)
     default:
       break
     }

@@ -19,6 +19,7 @@ extension ConsoleModel {
     case .detail(let subject): drawDetail(&canvas, subject)
     case nil: break
     }
+    if let dialog { drawDecisionDialog(&canvas, dialog) }
     return canvas
   }
 

@@ -10,6 +10,8 @@ extension ConsoleModel {
     ("Enter", "full history of the selected item"),
     ("/", "filter the focused pane (Enter keeps, Esc clears)"),
     ("Esc", "clear the filter, close a view"),
+    ("a", "approve the airlift / acknowledge the incident"),
+    ("d  h", "deny / hold the airlift (with a reason)"),
     ("t", "next theme"),
     ("?  F1", "this help"),
     ("q  Ctrl-C", "quit"),

@@ -25,6 +25,7 @@ final class ConsoleRunner {
   private var model: ConsoleModel
   private let colorMode: ColorMode
   private let driver: FeedDriver?
+  private let journal: Journal
   private var dirty = true
   private var lastDraw = 0.0
   /// Seconds until the simulated feed has something due.
@@ -34,6 +35,7 @@ final class ConsoleRunner {
     path: String, model: ConsoleModel, colorMode: ColorMode, driver: FeedDriver? = nil
   ) throws {
     follower = LogFollower(path: path)
+    journal = Journal(path: path)
     self.model = model
     self.colorMode = colorMode
     self.driver = driver
@@ -111,9 +113,67 @@ final class ConsoleRunner {
       switch effect {
       case .quit: return true
       case .bell: terminal.bell()
+      case .decide(let request): write(request)
       }
     }
     return false
+  }
+
+  /// Writes a confirmed decision: under the log's lock, against the log as it is now, refused
+  /// when the item changed since the dialog opened or the policy blocks it. The screen shows
+  /// the decision when the follower reads it back.
+  private func write(_ request: DecisionRequest) {
+    var refusal: String?
+    let officer = model.operatorName
+    let context = model.policyContext
+    let time = clockNow()
+    do {
+      let receipt = try journal.append { timeline in
+        let tables = timeline.tables
+        let isIncident = request.kind == .acknowledge
+        let table = isIncident ? tables.incidents : tables.airlifts
+        guard let symbol = table.lookup(request.subjectID) else {
+          refusal = "\(request.subjectID) is not in the log"
+          return nil
+        }
+        let state = timeline.current
+        let fingerprint =
+          isIncident
+          ? state.fingerprint(incident: symbol, tables) : state.fingerprint(airlift: symbol, tables)
+        guard fingerprint == request.snapshot else {
+          refusal = "\(request.subjectID) changed while the dialog was open"
+          return nil
+        }
+        let decision: Decision
+        var fields: [(String, String)] = [(isIncident ? "incident" : "airlift", request.subjectID)]
+        switch request.kind {
+        case .approve: decision = .approve(airlift: symbol)
+        case .deny: decision = .deny(airlift: symbol, reason: request.reason)
+        case .hold: decision = .hold(airlift: symbol, reason: request.reason)
+        case .acknowledge: decision = .acknowledge(incident: symbol)
+        }
+        if !request.reason.isEmpty { fields.append(("reason", request.reason)) }
+        let verdict = evaluate(decision, state: state, tables: tables, context: context)
+        guard verdict.isAllowed else {
+          refusal = verdict.blocks.map { $0.message(tables) }.joined(separator: "; ")
+          return nil
+        }
+        return Journal.decisionLine(
+          type: request.kind.eventType, fields: fields, by: officer, ts: time,
+          id: Journal.makeEventID())
+      }
+      if let receipt {
+        apply(
+          model.update(
+            .decisionResult(
+              "written: \(request.kind.verb.lowercased()) \(request.subjectID) (line \(receipt.lineNumber))"
+            )))
+      } else {
+        apply(model.update(.decisionResult("not written: \(refusal ?? "refused")")))
+      }
+    } catch {
+      apply(model.update(.decisionResult("not written: \(error)")))
+    }
   }
 
   private func clockNow() -> Timestamp {

@@ -158,4 +158,58 @@ struct ConsoleEndToEndTests {
     try tmux.send("q")
     #expect(try tmux.waitFor { $0.contains("EXITED=0") }.1)
   }
+
+  @Test("decide from the keyboard: a then y approves; d, a reason, Enter, y denies")
+  func decideFromKeyboard() throws {
+    let log = try sampleLog()
+    let tmux = try session("live \(log.path) --operator hassan")
+    try tmux.waitFor { $0.contains("AL-0123-10") }
+    try tmux.send("a")
+    #expect(try tmux.waitFor(timeout: 5) { $0.contains("Approve airlift AL-0123-10") }.1)
+    try tmux.send("y")
+    let (approved, written) = try tmux.waitFor(timeout: 5) {
+      $0.contains("written: approve AL-0123-10") && !$0.contains("2ND ◐ 1/2   AL-0123-10")
+    }
+    #expect(written, "\(approved)")
+    // The selection stayed on the approved airlift; go to the first row, a pending one.
+    try tmux.send("g")
+    try tmux.send("d")
+    try tmux.send("-l", "no escort tonight")
+    try tmux.send("Enter")
+    #expect(try tmux.waitFor(timeout: 5) { $0.contains("Reason: no escort tonight") }.1)
+    try tmux.send("y")
+    #expect(try tmux.waitFor(timeout: 5) { $0.contains("written: deny") }.1)
+    let text = try String(contentsOf: log, encoding: .utf8)
+    #expect(text.contains(#""type":"airlift.approved","id":"dec-"#))
+    #expect(text.contains(#""reason":"no escort tonight","by":"hassan""#))
+    try tmux.send("q")
+  }
+
+  @Test("two consoles, two officers: a high-value airlift needs both")
+  func twoPersonFromTwoConsoles() throws {
+    let log = try sampleLog()
+    let first = try session("live \(log.path) --operator noor")
+    let second = try session("live \(log.path) --operator layla")
+    try first.waitFor { $0.contains("AL-0123-13") }
+    try second.waitFor { $0.contains("AL-0123-13") }
+    // AL-0123-13 (50 high-value, to Karkh at 216%) is the second row on both.
+    try first.send("j")
+    try first.send("a")
+    #expect(try first.waitFor(timeout: 5) { $0.contains("approval 1 of 2, first by noor") }.1)
+    try first.send("y")
+    // The other console sees the first approval come in from the log.
+    #expect(try second.waitFor(timeout: 5) { $0.contains("2ND ◐ 1/2   AL-0123-13") }.1)
+    try second.send("g")
+    try second.send("a")
+    #expect(try second.waitFor(timeout: 5) { $0.contains("Approve airlift AL-0123-13") }.1)
+    try second.send("y")
+    let (end, approved) = try first.waitFor(timeout: 5) {
+      $0.contains("APPROVED ✓  AL-0123-13")
+    }
+    #expect(approved, "\(end)")
+    let state = try Watchfloor.run(["state", log.path, "--json"])
+    #expect(state.output.contains(#""approvals": [\#n        "noor",\#n        "layla"\#n      ]"#))
+    try first.send("q")
+    try second.send("q")
+  }
 }

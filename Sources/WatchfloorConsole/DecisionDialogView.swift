@@ -1,0 +1,92 @@
+import WatchfloorModel
+
+extension ConsoleModel {
+  /// The confirmation: the item, its consequences, the policy's blocks and warnings, and the
+  /// two-person status, over the panes.
+  func drawDecisionDialog(_ canvas: inout Canvas, _ dialog: DecisionDialog) {
+    var lines: [(String, Style)] = []
+    let verdict = evaluate(dialog.decision, state: state, tables: tables, context: policyContext)
+    if dialog.kind == .acknowledge {
+      if let incident = state.incidents[dialog.subject] {
+        let severity = Self.severityLabel(incident.severity)
+        lines.append(
+          (
+            "\(severity.text) · sector \(tables.text(incident.sector)) · \(incident.status.name)",
+            severity.style
+          ))
+        lines.append((tables.text(incident.summary), Style(.text, .bold)))
+      }
+    } else if let airlift = state.airlift(dialog.subject) {
+      lines.append(
+        (
+          "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
+            + "\(ConsoleTime.grouped(airlift.detainees)) detainees, \(airlift.highValue) high-value · "
+            + "\(airlift.plan.priority.name) · ETD \(ConsoleTime.dayTime(airlift.plan.etd, offsetMinutes: timeZoneMinutes))",
+          Style(.text, .bold)
+        ))
+      if let destination = state.facilities[airlift.destination] {
+        let after =
+          airlift.status.isInbound
+          ? destination.projected : destination.projected + airlift.detainees
+        func percent(_ value: Int64) -> String {
+          destination.capacity > 0
+            ? "\(Int((Double(value) * 100 / Double(destination.capacity)).rounded()))%" : "n/a"
+        }
+        lines.append(
+          (
+            "\(tables.facility(airlift.destination)): \(ConsoleTime.grouped(destination.occupancy)) of "
+              + "\(ConsoleTime.grouped(destination.capacity)) now (\(percent(destination.occupancy))), "
+              + "\(ConsoleTime.grouped(after)) after landing (\(percent(after)))",
+            Self.loadBand(
+              destination.capacity > 0 ? Double(after) / Double(destination.capacity) : nil
+            ).style
+          ))
+      }
+      if let twoPerson = verdict.twoPerson {
+        lines.append(("Two-person rule: \(twoPerson.message)", Style(.warn, .bold)))
+      }
+    }
+    if dialogIsStale(dialog) {
+      lines.append(
+        (
+          "⚠ \(dialog.subjectID) changed since this opened: y will be refused",
+          Style(.critical, [.bold, .reverse])
+        ))
+    }
+    for block in verdict.blocks where !(dialog.editingReason && isReasonBlock(block)) {
+      lines.append(("✗ " + block.message(tables), Style(.danger, .bold)))
+    }
+    for warning in verdict.warnings {
+      lines.append(("! " + warning.message(tables), Style(.warn)))
+    }
+    if dialog.kind == .deny || dialog.kind == .hold {
+      lines.append(
+        ("Reason: " + dialog.reason + (dialog.editingReason ? "▏" : ""), Style(.accent, .bold)))
+    }
+    let keys =
+      dialog.editingReason
+      ? "type the reason · Enter continue · Esc cancel"
+      : verdict.isAllowed ? "y confirm · n or Esc cancel" : "n or Esc close (blocked)"
+    let width = min(canvas.width - 4, 96)
+    let height = min(canvas.height - 2, lines.count + 5)
+    let rect = Rect(
+      x: (canvas.width - width) / 2, y: max(1, (canvas.height - height) / 2), width: width,
+      height: height)
+    canvas.fill(rect, style: Style(.text))
+    let noun = dialog.kind == .acknowledge ? "incident" : "airlift"
+    canvas.box(
+      rect, glyphs: .double, style: Style(.borderFocused),
+      title: "\(dialog.kind.verb) \(noun) \(dialog.subjectID)", titleStyle: Style(.title, .bold))
+    for (index, line) in lines.prefix(height - 4).enumerated() {
+      canvas.put(
+        line.0, x: rect.x + 2, y: rect.y + 1 + index, width: width - 4, style: line.1,
+        overflow: .ellipsis)
+    }
+    canvas.put(keys, x: rect.x + 2, y: rect.maxY - 2, width: width - 4, style: Style(.key, .bold))
+  }
+
+  private func isReasonBlock(_ block: PolicyBlock) -> Bool {
+    if case .reasonRequired = block { return true }
+    return false
+  }
+}
