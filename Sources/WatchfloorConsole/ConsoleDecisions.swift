@@ -3,7 +3,8 @@ import WatchfloorModel
 extension ConsoleModel {
   /// The policy's view of this console's officer.
   public var policyContext: PolicyContext {
-    PolicyContext(operatorName: operatorName, role: .approver, rosterIsOpen: rosterOpen, now: now)
+    PolicyContext(
+      operatorName: operatorName, role: operatorRole, rosterIsOpen: rosterOpen, now: now)
   }
 
   /// `a`, `d` or `h`: opens a decision for exactly the selected item.
@@ -11,6 +12,13 @@ extension ConsoleModel {
     guard decisionsAllowed else {
       resultLine =
         mode == .replay ? "replay is read-only: no decisions" : "\(operatorName) may not decide"
+      return
+    }
+    if !rosterOpen && operatorRole != .approver {
+      resultLine =
+        operatorRole == .viewer
+        ? "\(operatorName) is a viewer on the roster: watching only, no decisions"
+        : "\(operatorName) is not on the roster: no decisions"
       return
     }
     switch (focus, requested) {

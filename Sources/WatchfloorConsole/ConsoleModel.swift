@@ -65,6 +65,8 @@ public struct ConsoleModel {
   public var timeZoneName = "UTC"
   public var operatorName: String
   public var rosterOpen = true
+  /// The officer's role on the roster (open roster: an approver).
+  public var operatorRole: OperatorRole = .approver
   public var feed: FeedHealth
   public var bellEnabled = true
 

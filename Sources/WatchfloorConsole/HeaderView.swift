@@ -11,8 +11,14 @@ extension ConsoleModel {
     let clock =
       " \(ConsoleTime.dateTime(now, offsetMinutes: timeZoneMinutes)) \(timeZoneName) "
     x += canvas.put(clock, x: x, y: rect.y, style: Style(.header, .bold))
-    let officer =
-      " officer \(operatorName)" + (rosterOpen ? " · OPEN ROSTER " : " ")
+    let role: String
+    switch (rosterOpen, operatorRole) {
+    case (true, _): role = " · OPEN ROSTER "
+    case (false, .approver): role = " (approver) "
+    case (false, .viewer): role = " (viewer) "
+    case (false, .unknown): role = " (not on roster) "
+    }
+    let officer = " officer \(operatorName)" + role
     x += canvas.put(officer, x: x, y: rect.y, style: Style(.header))
     let feedText = feedSummary()
     canvas.put(

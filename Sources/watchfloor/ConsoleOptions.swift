@@ -16,6 +16,17 @@ struct ConsoleOptions: ParsableArguments {
   @Option(help: "The officer's name (open roster only; default: the OS account).")
   var `operator`: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "The roster of approvers and viewers (default: roster.toml in the config directory; none: open roster).",
+      valueName: "FILE"))
+  var roster: String?
+
+  /// The officer, their role and whether the roster is open; exits 2 on a bad roster.
+  func identity() throws -> (name: String, role: OperatorRole, open: Bool) {
+    try resolveIdentity(roster: roster, operator: `operator`)
+  }
+
   /// The themes to cycle through with `t`, the chosen one first.
   func themes() throws -> [Theme] {
     let catalog = ThemeCatalog()
@@ -57,6 +68,28 @@ struct ConsoleOptions: ParsableArguments {
   var operatorName: String {
     `operator` ?? defaultOperatorName()
   }
+}
+
+/// The officer, their role and whether the roster is open. With a roster the officer is the
+/// OS account and `--operator` is refused; without one, `--operator` names the officer.
+func resolveIdentity(roster path: String?, operator name: String?) throws -> (
+  name: String, role: OperatorRole, open: Bool
+) {
+  let roster: Roster?
+  do {
+    roster = try Roster.resolve(explicit: path)
+  } catch {
+    standardError("watchfloor: \(error)")
+    throw ExitCode(2)
+  }
+  guard let roster else { return (name ?? defaultOperatorName(), .approver, true) }
+  if name != nil {
+    standardError(
+      "watchfloor: --operator is for open-roster mode; with a roster the officer is the OS account")
+    throw ExitCode(2)
+  }
+  let account = defaultOperatorName()
+  return (account, roster.role(of: account), false)
 }
 
 /// `$XDG_CONFIG_HOME/watchfloor/config.toml`: the default theme, time zone and bell.

@@ -14,10 +14,14 @@ struct DecisionOptions: ParsableArguments {
   )
   var `operator`: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "The roster of approvers and viewers (default: roster.toml in the config directory; none: open roster).",
+      valueName: "FILE"))
+  var roster: String?
+
   @Flag(help: "Write the decision even when the policy warns (it never overrides a block).")
   var force = false
-
-  var operatorName: String { `operator` ?? defaultOperatorName() }
 }
 
 /// The decision path of the scripting commands: under the log's lock, read what is new,
@@ -28,6 +32,7 @@ func decide(
   _ subject: String, options: DecisionOptions, incident: Bool = false,
   _ make: (Symbol) -> (decision: Decision, type: String, fields: [(String, String)])
 ) throws {
+  let identity = try resolveIdentity(roster: options.roster, operator: options.operator)
   let journal = Journal(path: options.log)
   var refusal: String?
   var warnings: [String] = []
@@ -42,7 +47,7 @@ func decide(
       }
       let proposal = make(symbol)
       let context = PolicyContext(
-        operatorName: options.operatorName, role: .approver, rosterIsOpen: true,
+        operatorName: identity.name, role: identity.role, rosterIsOpen: identity.open,
         now: Journal.now())
       let verdict = evaluate(
         proposal.decision, state: timeline.current, tables: tables, context: context)
@@ -56,7 +61,7 @@ func decide(
         return nil
       }
       return Journal.decisionLine(
-        type: proposal.type, fields: proposal.fields, by: options.operatorName,
+        type: proposal.type, fields: proposal.fields, by: identity.name,
         ts: Journal.now(), id: Journal.makeEventID())
     }
   } catch {

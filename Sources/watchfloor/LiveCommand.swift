@@ -32,11 +32,14 @@ func openConsole(path: String, console: ConsoleOptions, bell: Bool, driver: Feed
 {
   let themes = try console.themes()
   let zone = try console.timeZone()
+  let identity = try console.identity()
   let timeline = Timeline()
   _ = timeline.addSource(path)
   var model = ConsoleModel(
     timeline: timeline, size: (80, 24), now: driver?.now() ?? Timestamp.now(),
-    operatorName: console.operatorName, feed: FeedHealth(source: path), themes: themes)
+    operatorName: identity.name, feed: FeedHealth(source: path), themes: themes)
+  model.operatorRole = identity.role
+  model.rosterOpen = identity.open
   model.timeZoneMinutes = zone.minutes
   model.timeZoneName = zone.name
   model.bellEnabled = bell && UserConfig.load().bell

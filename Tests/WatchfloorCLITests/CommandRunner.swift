@@ -20,10 +20,15 @@ enum Watchfloor {
     return directory.appendingPathComponent("watchfloor")
   }
 
-  static func run(_ arguments: [String], input: String? = nil) throws -> CommandResult {
+  static func run(_ arguments: [String], environment: [String: String] = [:]) throws
+    -> CommandResult
+  {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     process.currentDirectoryURL = packageRoot
     let output = Pipe()
     let errors = Pipe()

@@ -108,4 +108,30 @@ struct DecisionRaceTests {
     #expect(state.output.contains(#""airlift": "AL-0123-13",\#n      "status": "approved""#))
     _ = try validate(log)
   }
+
+  @Test("with a roster: approvers decide, viewers and strangers are refused, --operator is refused")
+  func roster() throws {
+    let log = try sampleLog()
+    let roster = try temporaryDirectory().appendingPathComponent("roster.toml")
+    try Data("approvers = [\"hassan\", \"layla\"]\nviewers = [\"supervisor\"]\n".utf8).write(
+      to: roster)
+    let viewer = try Watchfloor.run(
+      ["ack", "INC-0123-05", "--log", log.path, "--roster", roster.path],
+      environment: ["USER": "supervisor"])
+    #expect(viewer.status == 1)
+    #expect(viewer.errors.contains("supervisor is a viewer on the roster and may not decide"))
+    let stranger = try Watchfloor.run(
+      ["ack", "INC-0123-05", "--log", log.path, "--roster", roster.path],
+      environment: ["USER": "mallory"])
+    #expect(stranger.status == 1)
+    #expect(stranger.errors.contains("not on the roster"))
+    let named = try Watchfloor.run(
+      ["ack", "INC-0123-05", "--log", log.path, "--roster", roster.path, "--operator", "hassan"])
+    #expect(named.status == 2)
+    let approver = try Watchfloor.run(
+      ["ack", "INC-0123-05", "--log", log.path, "--roster", roster.path],
+      environment: ["USER": "layla"])
+    #expect(approver.status == 0, "\(approver.errors)")
+    #expect(approver.output.contains(#""by":"layla""#))
+  }
 }

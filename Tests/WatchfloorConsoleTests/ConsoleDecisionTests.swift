@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WatchfloorConsole
 import WatchfloorModel
@@ -91,5 +92,44 @@ struct ConsoleDecisionTests {
     model.press(.character("a"))
     #expect(model.dialog == nil)
     #expect(model.resultLine == "replay is read-only: no decisions")
+  }
+
+  @Test("a viewer on the roster watches but every decision key says no")
+  func viewerRefused() throws {
+    var model = try sampleConsole()
+    model.rosterOpen = false
+    model.operatorRole = .viewer
+    model.operatorName = "supervisor"
+    #expect(model.screen[0].contains("officer supervisor (viewer)"))
+    for key in ["a", "d", "h"] {
+      model.press(.character(Character(key)))
+      #expect(model.dialog == nil)
+      #expect(
+        model.resultLine == "supervisor is a viewer on the roster: watching only, no decisions")
+    }
+  }
+
+  @Test("rosters load from TOML and name what is wrong")
+  func rosterFiles() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "roster-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let good = directory.appendingPathComponent("good.toml")
+    try Data("approvers = [\"hassan\"]\nviewers = [\"sv\"]\n".utf8).write(to: good)
+    let roster = try Roster.load(path: good.path)
+    #expect(roster.role(of: "hassan") == .approver)
+    #expect(roster.role(of: "sv") == .viewer)
+    #expect(roster.role(of: "x") == .unknown)
+    let bad = directory.appendingPathComponent("bad.toml")
+    try Data("approver = [\"hassan\"]\n".utf8).write(to: bad)
+    #expect(throws: RosterError.self) { try Roster.load(path: bad.path) }
+    let syntax = directory.appendingPathComponent("syntax.toml")
+    try Data("approvers = [\"hassan\"\n".utf8).write(to: syntax)
+    do {
+      _ = try Roster.load(path: syntax.path)
+      Issue.record("a syntax error should be refused")
+    } catch {
+      #expect(error.description.contains("syntax.toml:"))
+    }
   }
 }
