@@ -134,4 +134,49 @@ struct DecisionRaceTests {
     #expect(approver.status == 0, "\(approver.errors)")
     #expect(approver.output.contains(#""by":"layla""#))
   }
+
+  @Test(
+    "writers killed with SIGKILL while deciding leave at most a torn line; later decisions land")
+  func killedWriters() throws {
+    let log = try sampleLog()
+    let binary = Watchfloor.binary.path
+    let directory = try temporaryDirectory()
+    // Sixteen officers acknowledge the open incidents and approve at once; half are killed
+    // at random moments while they run.
+    var script = ""
+    for index in 0..<16 {
+      let command =
+        index % 2 == 0
+        ? "\(binary) ack INC-0123-0\(index % 4 == 0 ? 5 : 6) --log \(log.path) --operator o\(index)"
+        : "\(binary) approve AL-0123-13 --log \(log.path) --operator o\(index) --force"
+      script +=
+        "(\(command) >/dev/null 2>&1; echo $? > \(directory.path)/\(index)) & p\(index)=$!\n"
+    }
+    for index in stride(from: 1, to: 16, by: 2) {
+      script += "sleep 0.0\(index % 9); kill -9 $p\(index) 2>/dev/null\n"
+    }
+    script += "wait\n"
+    _ = try ChildProcess.run(["/bin/sh", "-c", script])
+    // A decision after the carnage still lands on a line of its own.
+    let after = try Watchfloor.run([
+      "hold", "AL-0123-11", "--log", log.path, "--operator", "late", "--reason", "checks",
+    ])
+    #expect(after.status == 0, "\(after.errors)")
+    let result = try Watchfloor.run(["validate", log.path, "--json"])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    let counts = try #require(object["counts"] as? [String: Any])
+    #expect((counts["malformed"] as? Int ?? 99) <= 1, "\(result.output)")
+    #expect(counts["anomalies"] as? Int == 0)
+    let text = try String(contentsOf: log, encoding: .utf8)
+    #expect(text.hasSuffix("\n"))
+    #expect(text.contains(#""type":"airlift.held","id":"dec-"#))
+    // Every writer that reported success has its decision in the log.
+    for index in 0..<16 {
+      guard let status = try? String(contentsOfFile: "\(directory.path)/\(index)", encoding: .utf8),
+        status.trimmingCharacters(in: .whitespacesAndNewlines) == "0"
+      else { continue }
+      #expect(text.contains(#""by":"o\#(index)""#), "writer \(index) reported success")
+    }
+  }
 }
