@@ -28,7 +28,7 @@ extension ConsoleModel {
     if let resultLine {
       let failed = resultLine.hasPrefix("not written") || resultLine.hasPrefix("cannot")
       x += canvas.put(
-        resultLine + "  ", x: x, y: rect.y, width: rect.width / 2,
+        resultLine + "  ", x: x, y: rect.y, width: rect.width * 2 / 3,
         style: Style(failed ? .danger : .ok, .bold), overflow: .ellipsis)
     }
     for (key, action) in footerKeys() {

@@ -20,6 +20,9 @@ struct DecideBench: ParsableCommand {
   @Option(help: "Decisions to time.")
   var decisions = 200
 
+  @Option(help: "Decisions to make from the keyboard in tmux, for the y-to-screen time (0 skips).")
+  var keyboard = 20
+
   @Flag(help: "End with one JSON object of the figures.")
   var json = false
 
@@ -70,6 +73,15 @@ struct DecideBench: ParsableCommand {
         + "p99 \(formatted(quantile(ours, 0.99), 3)) ms; write + fdatasync alone p50 "
         + "\(formatted(quantile(baseline, 0.5), 3)) ms, p99 \(formatted(quantile(baseline, 0.99), 3)) ms; "
         + "first read of the log \(formatted(firstRead, 2)) s")
+    var screen: [Double] = []
+    if keyboard > 0 {
+      let probe = try TmuxProbe()
+      screen = try probe.decisionLatency(decisions: keyboard)
+      probe.cleanUp()
+      printLine(
+        "y to decision on screen (tmux, \(screen.count)): p50 \(formatted(quantile(screen, 0.5), 1)) ms, "
+          + "p95 \(formatted(quantile(screen, 0.95), 1)) ms")
+    }
     if json {
       var out = JSONWriter(pretty: false)
       out.beginObject()
@@ -80,6 +92,10 @@ struct DecideBench: ParsableCommand {
       out.number("write_fdatasync_p50_ms", quantile(baseline, 0.5), digits: 3)
       out.number("write_fdatasync_p99_ms", quantile(baseline, 0.99), digits: 3)
       out.number("first_read_s", firstRead, digits: 2)
+      if !screen.isEmpty {
+        out.number("y_to_screen_p50_ms", quantile(screen, 0.5), digits: 1)
+        out.number("y_to_screen_p95_ms", quantile(screen, 0.95), digits: 1)
+      }
       out.endObject()
       printLine(out.text)
     }

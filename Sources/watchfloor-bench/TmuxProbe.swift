@@ -132,6 +132,49 @@ struct TmuxProbe {
     let text = String(decoding: handle.readDataToEndOfFile(), as: UTF8.self)
     return Int(text.split(separator: " ").first ?? "") ?? 0
   }
+
+  /// Milliseconds from the officer's `y` to the approved airlift on screen, read back from
+  /// the log by the console's own follower.
+  func decisionLatency(decisions: Int) throws -> [Double] {
+    let log = directory.appendingPathComponent("decide.jsonl")
+    var lines = Array(BusyFloor.lines().prefix(40))
+    for index in 0..<decisions {
+      lines.append(
+        #"{"ts":"2026-01-21T12:00:00Z","type":"airlift.requested","airlift":"AL-Y\#(1000 + index)","origin":"sy-\#(20 + index % 20)","destination":"iq-\#(index % 20)","detainees":10,"etd":"2026-01-21T2\#(index % 4):00:00Z","by":"liaison"}"#
+      )
+    }
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: log)
+    _ = tmux([
+      "new-session", "-d", "-s", "decide", "-x", "200", "-y", "60",
+      "\(binary) live \(log.path) --no-bell --operator bench",
+    ])
+    defer { stop() }
+    Thread.sleep(forTimeInterval: 1.5)
+    var samples: [Double] = []
+    for _ in 0..<decisions {
+      _ = tmux(["send-keys", "-t", "decide", "g", "a"])
+      var id = ""
+      let opened = now()
+      while now() - opened < 5 {
+        let screen = tmux(["capture-pane", "-p", "-t", "decide"])
+        if let range = screen.range(of: "Approve airlift AL-Y") {
+          id = String(screen[range.lowerBound...].dropFirst("Approve airlift ".count).prefix(7))
+          break
+        }
+      }
+      guard !id.isEmpty else { break }
+      let pressed = now()
+      _ = tmux(["send-keys", "-t", "decide", "y"])
+      var seen: Double?
+      while now() - pressed < 5 && seen == nil {
+        if tmux(["capture-pane", "-p", "-t", "decide"]).contains("APPROVED ✓  \(id)") {
+          seen = (now() - pressed) * 1000
+        }
+      }
+      samples.append(seen ?? 5000)
+    }
+    return samples
+  }
 }
 
 struct ValidationErrorText: Error, CustomStringConvertible {

@@ -29,9 +29,11 @@ struct ConsoleEndToEndTests {
   }
 
   /// Runs the console, then reports how it ended and whether the terminal is sane again.
-  func session(_ arguments: String, width: Int = 120, height: Int = 40) throws -> TmuxSession {
+  func session(
+    _ arguments: String, width: Int = 120, height: Int = 40, binaryPrefix: Bool = true
+  ) throws -> TmuxSession {
     let command =
-      "\(Watchfloor.binary.path) \(arguments); echo EXITED=$?; "
+      (binaryPrefix ? "\(Watchfloor.binary.path) " : "") + "\(arguments); echo EXITED=$?; "
       + "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ' '; "
       + "echo; sleep 60"
     return try TmuxSession(command: command, width: width, height: height)
@@ -211,5 +213,34 @@ struct ConsoleEndToEndTests {
     #expect(state.output.contains(#""approvals": [\#n        "noor",\#n        "layla"\#n      ]"#))
     try first.send("q")
     try second.send("q")
+  }
+
+  @Test("a dialog whose airlift another console decided meanwhile refuses; a viewer is refused")
+  func staleAndViewer() throws {
+    let log = try sampleLog()
+    let tmux = try session("live \(log.path) --operator hassan")
+    try tmux.waitFor { $0.contains("AL-0123-10") }
+    try tmux.send("a")
+    try tmux.waitFor(timeout: 5) { $0.contains("Approve airlift AL-0123-10") }
+    try append(
+      #"{"ts":"2026-01-23T23:00:00Z","type":"airlift.approved","id":"other-console","airlift":"AL-0123-10","by":"layla"}"#,
+      to: log)
+    #expect(try tmux.waitFor(timeout: 5) { $0.contains("changed since this opened") }.1)
+    try tmux.send("y")
+    #expect(
+      try tmux.waitFor(timeout: 5) {
+        $0.contains("not written: AL-0123-10 changed while the dialog was open")
+      }.1)
+    try tmux.send("q")
+
+    let roster = try temporaryDirectory().appendingPathComponent("roster.toml")
+    try Data("approvers = [\"hassan\"]\nviewers = [\"supervisor\"]\n".utf8).write(to: roster)
+    let viewer = try session(
+      "env USER=supervisor \(Watchfloor.binary.path) live \(log.path) --roster \(roster.path)",
+      binaryPrefix: false)
+    #expect(try viewer.waitFor { $0.contains("officer supervisor (viewer)") }.1)
+    try viewer.send("a")
+    #expect(try viewer.waitFor(timeout: 5) { $0.contains("supervisor is a viewer on the roster") }.1)
+    try viewer.send("q")
   }
 }
