@@ -240,7 +240,8 @@ struct ConsoleEndToEndTests {
       binaryPrefix: false)
     #expect(try viewer.waitFor { $0.contains("officer supervisor (viewer)") }.1)
     try viewer.send("a")
-    #expect(try viewer.waitFor(timeout: 5) { $0.contains("supervisor is a viewer on the roster") }.1)
+    #expect(
+      try viewer.waitFor(timeout: 5) { $0.contains("supervisor is a viewer on the roster") }.1)
     try viewer.send("q")
   }
 }
