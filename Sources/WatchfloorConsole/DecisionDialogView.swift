@@ -5,6 +5,7 @@ extension ConsoleModel {
   /// two-person status, over the panes.
   func drawDecisionDialog(_ canvas: inout Canvas, _ dialog: DecisionDialog) {
     var lines: [(String, Style)] = []
+    var bar: (row: Int, facility: Facility)?
     let verdict = evaluate(dialog.decision, state: state, tables: tables, context: policyContext)
     if dialog.kind == .acknowledge {
       if let incident = state.incidents[dialog.subject] {
@@ -41,6 +42,11 @@ extension ConsoleModel {
               destination.capacity > 0 ? Double(after) / Double(destination.capacity) : nil
             ).style
           ))
+        // The destination after landing, as a bar: this airlift joins the inbound segment.
+        var landed = destination
+        if !airlift.status.isInbound { landed.inbound += Int128(airlift.detainees) }
+        bar = (lines.count, landed)
+        lines.append(("", Style(.text)))
       }
       if let twoPerson = verdict.twoPerson {
         lines.append(("Two-person rule: \(twoPerson.message)", Style(.warn, .bold)))
@@ -81,6 +87,12 @@ extension ConsoleModel {
       canvas.put(
         line.0, x: rect.x + 2, y: rect.y + 1 + index, width: width - 4, style: line.1,
         overflow: .ellipsis)
+    }
+    if let bar, bar.row < height - 4 {
+      let load = bar.facility.projectedLoad ?? 1
+      drawBar(
+        &canvas, bar.facility, x: rect.x + 2, y: rect.y + 1 + bar.row, width: width - 4,
+        scale: max(1.0, (load * 2).rounded(.up) / 2))
     }
     canvas.put(keys, x: rect.x + 2, y: rect.maxY - 2, width: width - 4, style: Style(.key, .bold))
   }

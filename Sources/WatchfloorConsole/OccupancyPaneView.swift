@@ -78,7 +78,7 @@ extension ConsoleModel {
 
   /// A bar: occupancy (█ up to 100%, ▓ beyond), inbound detainees (▒), room (·), and the
   /// 100% mark (┃), on the pane's common scale.
-  private func drawBar(
+  func drawBar(
     _ canvas: inout Canvas, _ facility: Facility, x: Int, y: Int, width: Int, scale: Double
   ) {
     let capacity = Double(facility.capacity)
