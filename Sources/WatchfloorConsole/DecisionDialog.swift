@@ -15,15 +15,6 @@ public struct DecisionDialog: Equatable, Sendable {
       }
     }
 
-    public var eventType: String {
-      switch self {
-      case .approve: "airlift.approved"
-      case .deny: "airlift.denied"
-      case .hold: "airlift.held"
-      case .acknowledge: "incident.acknowledged"
-      }
-    }
-
     var needsReason: Bool { self == .deny || self == .hold }
   }
 
@@ -60,25 +51,5 @@ public struct DecisionRequest: Equatable, Sendable {
     self.subjectID = subjectID
     self.reason = reason
     self.snapshot = snapshot
-  }
-}
-
-extension OpsState {
-  /// A fingerprint of an airlift, in words (so that two timelines of one log agree), to tell
-  /// whether it changed.
-  public func fingerprint(airlift symbol: Symbol, _ tables: SymbolTables) -> String {
-    guard let airlift = airlift(symbol) else { return "gone" }
-    let progress = airlift.progress
-    return [
-      progress.status.name, tables.text(progress.firstApproval),
-      tables.text(progress.secondApproval),
-      tables.facility(progress.destination),
-    ].joined(separator: "|")
-  }
-
-  public func fingerprint(incident symbol: Symbol, _ tables: SymbolTables) -> String {
-    guard let incident = incidents[symbol] else { return "gone" }
-    return [incident.status.name, incident.severity.name, tables.text(incident.acknowledgedBy)]
-      .joined(separator: "|")
   }
 }

@@ -123,53 +123,30 @@ final class ConsoleRunner {
   /// when the item changed since the dialog opened or the policy blocks it. The screen shows
   /// the decision when the follower reads it back.
   private func write(_ request: DecisionRequest) {
-    var refusal: String?
-    let officer = model.operatorName
-    let context = model.policyContext
-    let time = clockNow()
+    let kind: DecisionOrder.Kind
+    switch request.kind {
+    case .approve: kind = .approve
+    case .deny: kind = .deny
+    case .hold: kind = .hold
+    case .acknowledge: kind = .acknowledge
+    }
+    let order = DecisionOrder(
+      kind: kind, subjectID: request.subjectID, reason: request.reason,
+      expectedFingerprint: request.snapshot)
     do {
-      let receipt = try journal.append { timeline in
-        let tables = timeline.tables
-        let isIncident = request.kind == .acknowledge
-        let table = isIncident ? tables.incidents : tables.airlifts
-        guard let symbol = table.lookup(request.subjectID) else {
-          refusal = "\(request.subjectID) is not in the log"
-          return nil
-        }
-        let state = timeline.current
-        let fingerprint =
-          isIncident
-          ? state.fingerprint(incident: symbol, tables) : state.fingerprint(airlift: symbol, tables)
-        guard fingerprint == request.snapshot else {
-          refusal = "\(request.subjectID) changed while the dialog was open"
-          return nil
-        }
-        let decision: Decision
-        var fields: [(String, String)] = [(isIncident ? "incident" : "airlift", request.subjectID)]
-        switch request.kind {
-        case .approve: decision = .approve(airlift: symbol)
-        case .deny: decision = .deny(airlift: symbol, reason: request.reason)
-        case .hold: decision = .hold(airlift: symbol, reason: request.reason)
-        case .acknowledge: decision = .acknowledge(incident: symbol)
-        }
-        if !request.reason.isEmpty { fields.append(("reason", request.reason)) }
-        let verdict = evaluate(decision, state: state, tables: tables, context: context)
-        guard verdict.isAllowed else {
-          refusal = verdict.blocks.map { $0.message(tables) }.joined(separator: "; ")
-          return nil
-        }
-        return Journal.decisionLine(
-          type: request.kind.eventType, fields: fields, by: officer, ts: time,
-          id: Journal.makeEventID())
-      }
-      if let receipt {
+      // The officer saw the warnings in the confirmation and pressed y.
+      let outcome = try journal.write(
+        order, by: model.operatorName, at: clockNow(), context: model.policyContext,
+        acceptingWarnings: true)
+      switch outcome {
+      case .written(let receipt, _):
         apply(
           model.update(
             .decisionResult(
               "written: \(request.kind.verb.lowercased()) \(request.subjectID) (line \(receipt.lineNumber))"
             )))
-      } else {
-        apply(model.update(.decisionResult("not written: \(refusal ?? "refused")")))
+      case .refused(let reason):
+        apply(model.update(.decisionResult("not written: \(reason)")))
       }
     } catch {
       apply(model.update(.decisionResult("not written: \(error)")))

@@ -24,56 +24,29 @@ struct DecisionOptions: ParsableArguments {
   var force = false
 }
 
-/// The decision path of the scripting commands: under the log's lock, read what is new,
-/// check the decision against the fresh state with the approval policy, append it as one
-/// line, fdatasync, and only then report it written. Exit 0 written, 1 refused (the reason
-/// on stderr), 2 usage or I/O errors.
-func decide(
-  _ subject: String, options: DecisionOptions, incident: Bool = false,
-  _ make: (Symbol) -> (decision: Decision, type: String, fields: [(String, String)])
-) throws {
+/// The scripting commands' decision: the journal's decision path with the officer from the
+/// roster. Exit 0 written, 1 refused (the reason on stderr), 2 usage or I/O errors.
+func decide(_ order: DecisionOrder, options: DecisionOptions) throws {
   let identity = try resolveIdentity(roster: options.roster, operator: options.operator)
-  let journal = Journal(path: options.log)
-  var refusal: String?
-  var warnings: [String] = []
-  let receipt: JournalReceipt?
+  let time = Journal.now()
+  let context = PolicyContext(
+    operatorName: identity.name, role: identity.role, rosterIsOpen: identity.open, now: time)
+  let outcome: DecisionOutcome
   do {
-    receipt = try journal.append { timeline in
-      let tables = timeline.tables
-      let table = incident ? tables.incidents : tables.airlifts
-      guard let symbol = table.lookup(subject) else {
-        refusal = "unknown \(incident ? "incident" : "airlift") \"\(subject)\""
-        return nil
-      }
-      let proposal = make(symbol)
-      let context = PolicyContext(
-        operatorName: identity.name, role: identity.role, rosterIsOpen: identity.open,
-        now: Journal.now())
-      let verdict = evaluate(
-        proposal.decision, state: timeline.current, tables: tables, context: context)
-      guard verdict.isAllowed else {
-        refusal = verdict.blocks.map { $0.message(tables) }.joined(separator: "; ")
-        return nil
-      }
-      warnings = verdict.warnings.map { $0.message(tables) }
-      if !warnings.isEmpty && !options.force {
-        refusal = "warnings (write it anyway with --force): " + warnings.joined(separator: "; ")
-        return nil
-      }
-      return Journal.decisionLine(
-        type: proposal.type, fields: proposal.fields, by: identity.name,
-        ts: Journal.now(), id: Journal.makeEventID())
-    }
+    outcome = try Journal(path: options.log).write(
+      order, by: identity.name, at: time, context: context, acceptingWarnings: options.force)
   } catch {
     standardError("watchfloor: \(error)")
     throw ExitCode(2)
   }
-  guard let receipt else {
-    standardError("watchfloor: refused: \(refusal ?? "the decision no longer applies")")
+  switch outcome {
+  case .refused(let reason):
+    standardError("watchfloor: refused: \(reason)")
     throw ExitCode(1)
+  case .written(let receipt, let warnings):
+    for warning in warnings { standardError("watchfloor: warning: \(warning)") }
+    standardOutput("written: line \(receipt.lineNumber) of \(options.log): \(receipt.line)")
   }
-  for warning in warnings { standardError("watchfloor: warning: \(warning)") }
-  standardOutput("written: line \(receipt.lineNumber) of \(options.log): \(receipt.line)")
 }
 
 struct ApproveCommand: ParsableCommand {
@@ -83,9 +56,7 @@ struct ApproveCommand: ParsableCommand {
   @OptionGroup var options: DecisionOptions
 
   func run() throws {
-    try decide(airlift, options: options) { symbol in
-      (.approve(airlift: symbol), "airlift.approved", [("airlift", airlift)])
-    }
+    try decide(DecisionOrder(kind: .approve, subjectID: airlift), options: options)
   }
 }
 
@@ -97,12 +68,7 @@ struct DenyCommand: ParsableCommand {
   @OptionGroup var options: DecisionOptions
 
   func run() throws {
-    try decide(airlift, options: options) { symbol in
-      (
-        .deny(airlift: symbol, reason: reason), "airlift.denied",
-        [("airlift", airlift), ("reason", reason)]
-      )
-    }
+    try decide(DecisionOrder(kind: .deny, subjectID: airlift, reason: reason), options: options)
   }
 }
 
@@ -114,12 +80,7 @@ struct HoldCommand: ParsableCommand {
   @OptionGroup var options: DecisionOptions
 
   func run() throws {
-    try decide(airlift, options: options) { symbol in
-      (
-        .hold(airlift: symbol, reason: reason), "airlift.held",
-        [("airlift", airlift), ("reason", reason)]
-      )
-    }
+    try decide(DecisionOrder(kind: .hold, subjectID: airlift, reason: reason), options: options)
   }
 }
 
@@ -130,9 +91,7 @@ struct AcknowledgeCommand: ParsableCommand {
   @OptionGroup var options: DecisionOptions
 
   func run() throws {
-    try decide(incident, options: options, incident: true) { symbol in
-      (.acknowledge(incident: symbol), "incident.acknowledged", [("incident", incident)])
-    }
+    try decide(DecisionOrder(kind: .acknowledge, subjectID: incident), options: options)
   }
 }
 

@@ -1,0 +1,96 @@
+import WatchfloorModel
+
+/// A decision to write: what the officer decided, about which item, and what the item looked
+/// like when they decided (for the console; nil from scripts).
+public struct DecisionOrder: Sendable {
+  public enum Kind: Sendable {
+    case approve, deny, hold, acknowledge
+
+    public var eventType: String {
+      switch self {
+      case .approve: "airlift.approved"
+      case .deny: "airlift.denied"
+      case .hold: "airlift.held"
+      case .acknowledge: "incident.acknowledged"
+      }
+    }
+  }
+
+  public var kind: Kind
+  public var subjectID: String
+  public var reason: String
+  public var expectedFingerprint: String?
+
+  public init(
+    kind: Kind, subjectID: String, reason: String = "", expectedFingerprint: String? = nil
+  ) {
+    self.kind = kind
+    self.subjectID = subjectID
+    self.reason = reason
+    self.expectedFingerprint = expectedFingerprint
+  }
+
+  var isIncident: Bool { kind == .acknowledge }
+}
+
+/// What became of a decision.
+public enum DecisionOutcome: Sendable {
+  case written(JournalReceipt, warnings: [String])
+  case refused(String)
+}
+
+extension Journal {
+  /// The one decision path, for the console and for scripts: under the log's lock, against the
+  /// log as it is now, the item must exist (and be unchanged, when a fingerprint is given),
+  /// the policy must not block it, and its warnings must be accepted; then the event is
+  /// appended and synced. Throws `JournalError` on I/O errors; a refusal is an outcome.
+  public func write(
+    _ order: DecisionOrder, by officer: String, at time: Timestamp, context: PolicyContext,
+    acceptingWarnings: Bool
+  ) throws -> DecisionOutcome {
+    var refusal = "the decision no longer applies"
+    var warnings: [String] = []
+    let receipt = try append { timeline in
+      let tables = timeline.tables
+      let table = order.isIncident ? tables.incidents : tables.airlifts
+      guard let symbol = table.lookup(order.subjectID) else {
+        refusal = "unknown \(order.isIncident ? "incident" : "airlift") \"\(order.subjectID)\""
+        return nil
+      }
+      let state = timeline.current
+      if let expected = order.expectedFingerprint {
+        let now =
+          order.isIncident
+          ? state.fingerprint(incident: symbol, tables) : state.fingerprint(airlift: symbol, tables)
+        guard now == expected else {
+          refusal = "\(order.subjectID) changed while the dialog was open"
+          return nil
+        }
+      }
+      let decision: Decision
+      switch order.kind {
+      case .approve: decision = .approve(airlift: symbol)
+      case .deny: decision = .deny(airlift: symbol, reason: order.reason)
+      case .hold: decision = .hold(airlift: symbol, reason: order.reason)
+      case .acknowledge: decision = .acknowledge(incident: symbol)
+      }
+      let verdict = evaluate(decision, state: state, tables: tables, context: context)
+      guard verdict.isAllowed else {
+        refusal = verdict.blocks.map { $0.message(tables) }.joined(separator: "; ")
+        return nil
+      }
+      warnings = verdict.warnings.map { $0.message(tables) }
+      if !warnings.isEmpty && !acceptingWarnings {
+        refusal = "warnings (write it anyway with --force): " + warnings.joined(separator: "; ")
+        return nil
+      }
+      var fields = [(order.isIncident ? "incident" : "airlift", order.subjectID)]
+      if !order.reason.isEmpty { fields.append(("reason", order.reason)) }
+      return Journal.decisionLine(
+        type: order.kind.eventType, fields: fields, by: officer, ts: time,
+        id: Journal.makeEventID())
+    }
+    guard let receipt else { return .refused(refusal) }
+    return .written(receipt, warnings: warnings)
+  }
+}
