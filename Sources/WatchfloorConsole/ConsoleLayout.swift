@@ -8,6 +8,8 @@ public struct ConsoleLayout: Equatable, Sendable {
   public static let minimumHeight = 24
 
   public var header: Rect
+  /// The replay's timeline, under the header; empty live.
+  public var band: Rect
   public var airlifts: Rect
   public var occupancy: Rect
   public var incidents: Rect
@@ -17,11 +19,12 @@ public struct ConsoleLayout: Equatable, Sendable {
     width >= minimumWidth && height >= minimumHeight
   }
 
-  public init(width: Int, height: Int) {
+  public init(width: Int, height: Int, bandHeight: Int = 0) {
     header = Rect(x: 0, y: 0, width: width, height: 2)
+    band = Rect(x: 0, y: 2, width: width, height: bandHeight)
     footer = Rect(x: 0, y: height - 1, width: width, height: 1)
-    let top = 2
-    let body = max(0, height - 3)
+    let top = 2 + bandHeight
+    let body = max(0, height - 3 - bandHeight)
     if width >= 120 {
       let left = width * 3 / 5
       let airliftHeight = body * 11 / 20

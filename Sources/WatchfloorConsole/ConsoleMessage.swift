@@ -12,6 +12,8 @@ public enum ConsoleMessage {
   case feedNotice(String?)
   /// What became of a confirmed decision: written, or why not.
   case decisionResult(String)
+  /// A frame's time on a monotonic clock, in seconds: it drives replay playback.
+  case frame(Double)
 }
 
 /// What the run loop must do after an update.

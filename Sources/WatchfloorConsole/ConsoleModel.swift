@@ -57,6 +57,8 @@ public struct ConsoleModel {
   public var timeline: Timeline
   public var tables: SymbolTables { timeline.tables }
   public var mode: ConsoleMode = .live
+  /// The day, cursor and playback of a replay; nil live.
+  public var replay: Replay?
   public var size: (width: Int, height: Int)
   /// The clock shown and used for ages: wall time live, simulated time in the demo.
   public var now: Timestamp

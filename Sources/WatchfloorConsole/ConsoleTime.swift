@@ -16,6 +16,12 @@ public enum ConsoleTime {
     return String(text.dropFirst(11).prefix(5))
   }
 
+  /// `22:41:05`
+  public static func timeOfDay(_ time: Timestamp, offsetMinutes: Int) -> String {
+    guard !time.isMissing else { return "--:--:--" }
+    return String(RFC3339.civil(time.seconds + Int64(offsetMinutes * 60)).dropFirst(11))
+  }
+
   /// `23 Jan 22:41`: for times that may be on another day.
   public static func dayTime(_ time: Timestamp, offsetMinutes: Int) -> String {
     guard !time.isMissing else { return "—" }
@@ -39,6 +45,15 @@ public enum ConsoleTime {
     if magnitude < 3600 { return "\(sign)\(magnitude / 60)m" }
     if magnitude < 86_400 * 2 { return "\(sign)\(magnitude / 3600)h" }
     return "\(sign)\(magnitude / 86_400)d"
+  }
+
+  /// A span of time for notices: `45s`, `12m`, `2h 10m`.
+  public static func duration(seconds: Int64) -> String {
+    let seconds = max(0, seconds)
+    if seconds < 60 { return "\(seconds)s" }
+    if seconds < 3600 { return "\(seconds / 60)m" }
+    let minutes = seconds / 60 % 60
+    return "\(seconds / 3600)h" + (minutes > 0 ? " \(minutes)m" : "")
   }
 
   /// `12,345`

@@ -12,6 +12,8 @@ extension ConsoleModel {
       keepSelectionsVisible()
       return []
     case .tick(let time):
+      // A replay's clock is its cursor, not the wall's.
+      guard replay == nil else { return [] }
       now = time
       freshCriticals = freshCriticals.filter { time.seconds - $0.value.seconds < 60 }
       return []
@@ -22,6 +24,12 @@ extension ConsoleModel {
       return []
     case .decisionResult(let text):
       resultLine = text
+      return []
+    case .frame(let seconds):
+      guard var replay else { return [] }
+      let moved = replay.advance(toFrame: seconds)
+      self.replay = replay
+      if moved { showReplayCursor() }
       return []
     }
   }
@@ -37,17 +45,8 @@ extension ConsoleModel {
 
   /// Takes the timeline's new state, keeping every selection on its item.
   private mutating func absorbLog(at time: Timestamp) -> [ConsoleEffect] {
-    let before = Pane.allCases.map { pane in (pane, rowSymbols(pane), selection(pane)) }
-    state = timeline.current
+    adopt(timeline.current)
     feed.lastLineAt = time
-    for (pane, oldRows, selected) in before {
-      let rows = rowSymbols(pane)
-      if let selected, rows.contains(selected) { continue }
-      // The selected item left the pane (it landed, say): take its neighbour at the same place.
-      let oldIndex = selected.flatMap { oldRows.firstIndex(of: $0) } ?? 0
-      select(rows.isEmpty ? nil : rows[min(oldIndex, rows.count - 1)], in: pane)
-    }
-    keepSelectionsVisible()
     if quietCriticals {
       // Re-reading a log that was replaced: what it holds was announced already.
       quietCriticals = false
@@ -57,6 +56,20 @@ extension ConsoleModel {
     }
     let ring = announceCriticals(ring: true)
     return ring && bellEnabled ? [.bell] : []
+  }
+
+  /// Shows `newState`, keeping every selection on its item.
+  mutating func adopt(_ newState: OpsState) {
+    let before = Pane.allCases.map { pane in (pane, rowSymbols(pane), selection(pane)) }
+    state = newState
+    for (pane, oldRows, selected) in before {
+      let rows = rowSymbols(pane)
+      if let selected, rows.contains(selected) { continue }
+      // The selected item left the pane (it landed, say): take its neighbour at the same place.
+      let oldIndex = selected.flatMap { oldRows.firstIndex(of: $0) } ?? 0
+      select(rows.isEmpty ? nil : rows[min(oldIndex, rows.count - 1)], in: pane)
+    }
+    keepSelectionsVisible()
   }
 
   private mutating func handle(_ key: Key) -> [ConsoleEffect] {
@@ -72,6 +85,7 @@ extension ConsoleModel {
       return []
     }
     if editingFilter { return editFilter(key) }
+    if let effects = handleReplayKey(key) { return effects }
     switch key {
     case .character("q"), .control("c"):
       return [.quit]
@@ -135,7 +149,10 @@ extension ConsoleModel {
     return []
   }
 
-  public var layout: ConsoleLayout { ConsoleLayout(width: size.width, height: size.height) }
+  public var layout: ConsoleLayout {
+    ConsoleLayout(
+      width: size.width, height: size.height, bandHeight: replay == nil ? 0 : ReplayBand.height)
+  }
 
   /// Moves the focused pane's selection by `delta` rows, clamped.
   private mutating func move(by delta: Int) {

@@ -10,6 +10,7 @@ extension ConsoleModel {
     }
     let layout = self.layout
     drawHeader(&canvas, layout.header)
+    if let replay { drawReplayBand(&canvas, layout.band, replay) }
     drawAirlifts(&canvas, layout.airlifts)
     drawOccupancy(&canvas, layout.occupancy)
     drawIncidents(&canvas, layout.incidents)

@@ -9,6 +9,14 @@ extension ConsoleModel {
     if editingFilter {
       return [("type", "filter \(focus.title.lowercased())"), ("Enter", "keep"), ("Esc", "clear")]
     }
+    if let replay {
+      if replay.timeEntry != nil { return [("Enter", "go"), ("Esc", "cancel")] }
+      return [
+        ("Space", replay.isPlaying ? "pause" : "play"), ("+-", "speed"), ("←→ ,.", "step"),
+        ("[]", "hour"), ("nN", "decision/incident"), ("g", "go to"), ("Tab", "pane"),
+        ("Enter", "details"), ("?", "help"), ("q", "quit"),
+      ]
+    }
     var keys: [(String, String)] = [
       ("↑↓ jk", "move"), ("Tab", "pane"), ("Enter", "details"), ("/", "filter"),
     ]

@@ -84,7 +84,9 @@ extension ConsoleModel {
     }
     let malformed = state.counts.malformed
     var parts: [String] = []
-    if let last = feed.lastLineAt {
+    if mode == .replay {
+      parts.append("read-only")
+    } else if let last = feed.lastLineAt {
       parts.append("last line \(ConsoleTime.age(from: last, to: now)) ago")
     } else {
       parts.append("no lines yet")
@@ -92,6 +94,7 @@ extension ConsoleModel {
     if malformed > 0 { parts.append("\(malformed) malformed") }
     if state.counts.anomalies > 0 { parts.append("\(state.counts.anomalies) anomalies") }
     let style = malformed > 0 ? Style(.warn, .bold) : Style(.header)
-    return ("feed " + parts.joined(separator: " · ") + " ", style)
+    if mode == .replay { parts.append(feed.source) }
+    return ((mode == .replay ? "" : "feed ") + parts.joined(separator: " · ") + " ", style)
   }
 }

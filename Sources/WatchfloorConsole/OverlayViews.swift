@@ -17,9 +17,29 @@ extension ConsoleModel {
     ("q  Ctrl-C", "quit"),
   ]
 
+  /// The replay's keys, which take the place of the decision keys and `g` `G`.
+  static let replayHelpLines: [(String, String)] = [
+    ("Space", "play / pause"),
+    ("+ -", "speed: 1× 10× 60× 600× 3600×"),
+    ("→ .  ← ,", "one event forward / back (hold to scrub)"),
+    ("] [", "an hour forward / back"),
+    ("n N", "next / previous decision or incident"),
+    ("g", "go to a time (HH:MM, HH:MM:SS, RFC 3339)"),
+    ("Home End", "the day's first / last event"),
+    ("◆ ! ▼", "marks: decision, incident, landing"),
+    ("↑ ↓  j k", "move the selection"),
+    ("Tab  Shift-Tab", "next / previous pane"),
+    ("Enter", "full history of the selected item"),
+    ("/", "filter the focused pane (Enter keeps, Esc clears)"),
+    ("t", "next theme"),
+    ("?  F1", "this help"),
+    ("q  Ctrl-C", "quit"),
+  ]
+
   func drawHelp(_ canvas: inout Canvas) {
+    let lines = replay == nil ? Self.helpLines : Self.replayHelpLines
     let width = min(canvas.width - 4, 66)
-    let height = Self.helpLines.count + 4
+    let height = lines.count + 4
     let rect = Rect(
       x: (canvas.width - width) / 2, y: max(2, (canvas.height - height) / 2), width: width,
       height: height)
@@ -27,7 +47,7 @@ extension ConsoleModel {
     canvas.box(
       rect, glyphs: .double, style: Style(.borderFocused), title: "Keys",
       titleStyle: Style(.title, .bold))
-    for (index, line) in Self.helpLines.enumerated() {
+    for (index, line) in lines.enumerated() {
       canvas.put(line.0, x: rect.x + 2, y: rect.y + 2 + index, width: 16, style: Style(.key, .bold))
       canvas.put(line.1, x: rect.x + 19, y: rect.y + 2 + index, width: width - 21)
     }
@@ -119,28 +139,6 @@ extension ConsoleModel {
       lines.append((text, record.disposition == .anomaly ? Style(.dim) : Style(.text)))
     }
     return (title, lines)
-  }
-
-  private func reasonText(_ body: EventBody) -> String? {
-    switch body {
-    case .airliftDenied(_, let reason), .airliftHeld(_, let reason),
-      .airliftCancelled(_, let reason):
-      return tables.text(reason)
-    case .airliftDiverted(_, let destination, let reason):
-      return "to \(tables.facility(destination))"
-        + (reason.isNone ? "" : ": \(tables.text(reason))")
-    case .airliftLanded(_, let delivered):
-      return delivered >= 0 ? "delivered \(delivered)" : nil
-    case .airliftApproved(_, let note), .incidentResolved(_, let note):
-      return note.isNone ? nil : tables.text(note)
-    case .incidentUpdated(let update):
-      return [update.severity?.name, update.summary.isNone ? nil : tables.text(update.summary)]
-        .compactMap { $0 }.joined(separator: ": ")
-    case .detaineesRepatriated(_, let count, let country):
-      return "\(count) to \(tables.text(country))"
-    default:
-      return nil
-    }
   }
 
   func drawDetail(_ canvas: inout Canvas, _ subject: DetailSubject) {

@@ -45,6 +45,9 @@ public final class Timeline {
 
   public subscript(index: Int) -> LogRecord { records[index] }
 
+  /// The largest valid `ts` of any record, or missing.
+  public var latestTime: Timestamp { blockLatest.last ?? .missing }
+
   /// Makes room for about `lines` more lines, so that reading a file of known size does not
   /// regrow the tables on the way.
   public func reserve(lines: Int) {
@@ -126,6 +129,19 @@ public final class Timeline {
     let checkpoint = count / checkpointInterval
     var state = checkpoints[checkpoint]
     records.forEach(in: checkpoint * checkpointInterval..<count) { state.fold($0) }
+    return state
+  }
+
+  /// The state after the first `count` records, reached from `known` (a state of this log)
+  /// when that is nearer than a checkpoint: scrubbing forward folds only the records between.
+  public func state(afterRecords count: Int, from known: OpsState) -> OpsState {
+    let count = min(max(0, count), records.count)
+    let knownCount = known.counts.events
+    guard knownCount <= count, count < records.count,
+      count - knownCount <= count % checkpointInterval
+    else { return state(afterRecords: count) }
+    var state = known
+    records.forEach(in: knownCount..<count) { state.fold($0) }
     return state
   }
 

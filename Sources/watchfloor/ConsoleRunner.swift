@@ -15,27 +15,30 @@ protocol FeedDriver: AnyObject {
   func now() -> Timestamp
 }
 
-/// The live console's run loop: it waits in poll(2) on the keyboard, the log follower's
+/// The console's run loop: it waits in poll(2) on the keyboard, the log follower's
 /// notifications and signals, folds new lines, updates the model and draws at most about
-/// 30 frames a second. Nothing spins: an idle console wakes once a second for its clock.
+/// 30 frames a second. Nothing spins: an idle console wakes once a second for its clock, and
+/// a replay wakes for frames only while it plays.
 final class ConsoleRunner {
   private let terminal: Terminal
   private let signals: SignalWatch
-  private let follower: LogFollower
+  /// The followed log and its journal; nil in a replay, which reads a finished log.
+  private let follower: LogFollower?
+  private let journal: Journal?
   private var model: ConsoleModel
   private let colorMode: ColorMode
   private let driver: FeedDriver?
-  private let journal: Journal
   private var dirty = true
   private var lastDraw = 0.0
   /// Seconds until the simulated feed has something due.
   private var feedDue = 1.0
 
+  /// A console following the log at `path`, or replaying `model.replay` when `path` is nil.
   init(
-    path: String, model: ConsoleModel, colorMode: ColorMode, driver: FeedDriver? = nil
+    path: String?, model: ConsoleModel, colorMode: ColorMode, driver: FeedDriver? = nil
   ) throws {
-    follower = LogFollower(path: path)
-    journal = Journal(path: path)
+    follower = path.map { LogFollower(path: $0) }
+    journal = path.map { Journal(path: $0) }
     self.model = model
     self.colorMode = colorMode
     self.driver = driver
@@ -55,14 +58,16 @@ final class ConsoleRunner {
     defer { terminal.stop() }
     let size = terminal.size
     _ = model.update(.resize(width: size.width, height: size.height))
-    model.feed.notice = "reading \(model.feed.source)…"
-    draw(force: true)
-    model.feed.notice = nil
-    readLog()
+    if follower != nil {
+      model.feed.notice = "reading \(model.feed.source)…"
+      draw(force: true)
+      model.feed.notice = nil
+      readLog()
+    }
     while true {
       let timeout = nextTimeout()
       var descriptors = [terminal.inputDescriptor, signals.descriptor]
-      if let wake = follower.wakeDescriptor { descriptors.append(wake) }
+      if let wake = follower?.wakeDescriptor { descriptors.append(wake) }
       let ready = try EventWaiter.wait(for: descriptors, timeoutMilliseconds: Int(timeout))
       if ready.contains(signals.descriptor) {
         for signal in signals.drain() {
@@ -101,6 +106,7 @@ final class ConsoleRunner {
       }
       readLog()
       apply(model.update(.tick(clockNow())))
+      if model.replay?.isPlaying == true { apply(model.update(.frame(monotonicSeconds()))) }
       draw(force: false)
     }
   }
@@ -123,6 +129,7 @@ final class ConsoleRunner {
   /// when the item changed since the dialog opened or the policy blocks it. The screen shows
   /// the decision when the follower reads it back.
   private func write(_ request: DecisionRequest) {
+    guard let journal else { return }
     let kind: DecisionOrder.Kind
     switch request.kind {
     case .approve: kind = .approve
@@ -163,7 +170,8 @@ final class ConsoleRunner {
     // Just past the next second of the clock: poll's timer may end a little early, and an
     // early wake would only find the same second and wake again.
     var seconds = 1.002 - Double(Timestamp.now().nanoseconds) / 1e9
-    if follower.wakeDescriptor == nil {
+    if model.replay?.isPlaying == true { seconds = min(seconds, 1.0 / 30) }
+    if let follower, follower.wakeDescriptor == nil {
       seconds = min(seconds, Double(follower.suggestedPollInterval.components.attoseconds) / 1e18)
     }
     if driver != nil { seconds = min(seconds, feedDue) }
@@ -172,6 +180,7 @@ final class ConsoleRunner {
   }
 
   private func readLog() {
+    guard let follower else { return }
     var advanced = false
     let before = model.timeline
     do {

@@ -43,6 +43,14 @@ func openConsole(path: String, console: ConsoleOptions, bell: Bool, driver: Feed
   model.timeZoneMinutes = zone.minutes
   model.timeZoneName = zone.name
   model.bellEnabled = bell && UserConfig.load().bell
+  return try runConsole(model, following: path, driver: driver)
+}
+
+/// Runs the console until the officer quits, following the log at `path` (or replaying when
+/// it is nil); returns the exit status.
+func runConsole(_ model: ConsoleModel, following path: String?, driver: FeedDriver? = nil) throws
+  -> Int32
+{
   do {
     let runner = try ConsoleRunner(
       path: path, model: model, colorMode: ColorMode.detect(), driver: driver)

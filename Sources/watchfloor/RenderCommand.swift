@@ -24,6 +24,15 @@ struct RenderCommand: ParsableCommand {
   @Option(help: "auto (colour when printing to a terminal), always (ANSI colours) or never.")
   var color = "auto"
 
+  @Flag(help: "Render the replay screen, paused at --at (default: the start of --day).")
+  var replay = false
+
+  @Option(
+    help: ArgumentHelp(
+      "With --replay: the day, in the --tz zone (default: the day of --at, else the log's latest).",
+      valueName: "YYYY-MM-DD"))
+  var day: String?
+
   @OptionGroup var console: ConsoleOptions
 
   func run() throws {
@@ -42,7 +51,15 @@ struct RenderCommand: ParsableCommand {
     let zone = try console.timeZone()
     let log = try LoadedLog(sources: sources)
     let timeline = log.timeline
-    let time = try at.map { try parseTime($0, tables: timeline.tables) }
+    if day != nil && !replay {
+      standardError("watchfloor: --day goes with --replay")
+      throw ExitCode(2)
+    }
+    let replayed =
+      try replay
+      ? makeReplay(of: timeline, day: day, at: at, speed: "60", offsetMinutes: zone.minutes)
+      : nil
+    let time = try replayed?.time ?? at.map { try parseTime($0, tables: timeline.tables) }
     let state = time.map { timeline.state(asOf: $0) } ?? timeline.current
     var model = ConsoleModel(
       timeline: timeline, size: (dimensions[0], dimensions[1]),
@@ -54,6 +71,10 @@ struct RenderCommand: ParsableCommand {
     model.timeZoneName = zone.name
     model.feed.lastLineAt = state.lastApplied.isMissing ? nil : state.lastApplied
     model.keepSelectionsVisible()
+    if let replayed {
+      model.feed.source = sources.joined(separator: " ")
+      model.startReplay(replayed)
+    }
     let canvas = model.view()
     let useColor = color == "always" || (color == "auto" && isatty(1) != 0)
     if useColor {

@@ -1,0 +1,121 @@
+import ArgumentParser
+import WatchfloorConsole
+import WatchfloorModel
+
+struct ReplayCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "replay",
+    abstract: "Replay a past day, read-only: timeline, playback, seek.",
+    discussion: """
+      SOURCE is a log file or a directory of daily *.jsonl logs, read in name order as one log;
+      the state carried in from earlier days counts. The replay opens paused at the start of
+      the day (the latest day of the log unless --day or --at says otherwise). At any position
+      the panes show the state `watchfloor state SOURCE --at T` reports.
+
+      Keys: Space play/pause, + - speed, → . and ← , one event, ] [ an hour, n N the next or
+      previous decision or incident, g go to a time, Home End the day's first or last event.
+      """)
+
+  @Argument(help: "Log files or directories of *.jsonl files.")
+  var sources: [String]
+
+  @OptionGroup var position: ReplayPosition
+
+  @OptionGroup var console: ConsoleOptions
+
+  func run() throws {
+    let themes = try console.themes()
+    let zone = try console.timeZone()
+    let identity = try console.identity()
+    let log = try LoadedLog(sources: sources)
+    let replay = try position.replay(of: log.timeline, offsetMinutes: zone.minutes)
+    var model = ConsoleModel(
+      timeline: log.timeline, size: (80, 24), now: replay.time, operatorName: identity.name,
+      feed: FeedHealth(source: sources.joined(separator: " ")), themes: themes)
+    model.operatorRole = identity.role
+    model.rosterOpen = identity.open
+    model.timeZoneMinutes = zone.minutes
+    model.timeZoneName = zone.name
+    model.startReplay(replay)
+    let status = try runConsole(model, following: nil)
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// Where a replay opens: `--day`, `--at` and `--speed`, shared by `replay` and `render --replay`.
+struct ReplayPosition: ParsableArguments {
+  @Option(
+    help: ArgumentHelp(
+      "The day to replay, in the --tz zone (default: the day of --at, else the log's latest).",
+      valueName: "YYYY-MM-DD"))
+  var day: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Where to open: HH:MM or HH:MM:SS on the day, or RFC 3339 (default: the day's start).",
+      valueName: "T"))
+  var at: String?
+
+  @Option(help: ArgumentHelp("Playback speed: 1, 10, 60, 600 or 3600.", valueName: "N"))
+  var speed = "60"
+
+  func replay(of timeline: Timeline, offsetMinutes: Int) throws -> Replay {
+    try makeReplay(
+      of: timeline, day: day, at: at, speed: speed, offsetMinutes: offsetMinutes)
+  }
+}
+
+/// The replay that `--day`, `--at` and `--speed` describe on `timeline`; exits 2 with a message
+/// when they do not fit the log.
+func makeReplay(
+  of timeline: Timeline, day: String?, at: String?, speed: String, offsetMinutes: Int
+) throws -> Replay {
+  let speedText = speed.filter { !"xX×".contains($0) }
+  guard let speedValue = Double(speedText),
+    let speedIndex = Replay.speeds.firstIndex(of: speedValue)
+  else {
+    standardError("watchfloor: --speed '\(speed)' is not one of 1, 10, 60, 600 or 3600")
+    throw ExitCode(2)
+  }
+  guard let span = ReplayTimeEntry.logDays(timeline, offsetMinutes: offsetMinutes) else {
+    standardError("watchfloor: the log has no events with a time to replay")
+    throw ExitCode(2)
+  }
+  var window: DayWindow?
+  if let day {
+    guard let parsed = DayWindow(date: day, offsetMinutes: offsetMinutes) else {
+      standardError("watchfloor: --day '\(day)' is not a date like 2026-01-22")
+      throw ExitCode(2)
+    }
+    window = parsed
+  }
+  var time: Timestamp?
+  if let at {
+    let onDay = window ?? DayWindow(day: span.upperBound, offsetMinutes: offsetMinutes)
+    guard
+      let parsed = ReplayTimeEntry.parse(
+        at, day: onDay, offsetMinutes: offsetMinutes, tables: timeline.tables)
+    else {
+      standardError(
+        "watchfloor: --at '\(at)' is not a time: use HH:MM, HH:MM:SS or RFC 3339 "
+          + "(2026-01-22T14:30:00Z)")
+      throw ExitCode(2)
+    }
+    if let window, !window.contains(parsed) {
+      standardError("watchfloor: --at '\(at)' is not on \(window.text)")
+      throw ExitCode(2)
+    }
+    time = parsed
+    window = window ?? DayWindow(containing: parsed, offsetMinutes: offsetMinutes)
+  }
+  let chosen = window ?? DayWindow(day: span.upperBound, offsetMinutes: offsetMinutes)
+  guard span.contains(chosen.day) else {
+    let first = DayWindow(day: span.lowerBound, offsetMinutes: offsetMinutes).text
+    let last = DayWindow(day: span.upperBound, offsetMinutes: offsetMinutes).text
+    standardError(
+      "watchfloor: \(chosen.text) is not in the log: it runs from \(first) to \(last)")
+    throw ExitCode(2)
+  }
+  return Replay(
+    moments: DayMoments(timeline: timeline, day: chosen), time: time, speedIndex: speedIndex)
+}
