@@ -155,9 +155,14 @@ public struct Replay: Sendable {
   }
 
   /// When the next event (or the day's end) is more than a minute of wall time away, jumps to
-  /// a second before it, so that the officer is not left watching a still screen.
+  /// a second before it, so that the officer is not left watching a still screen. The event
+  /// just passed stays on screen for a second of wall time first.
   private mutating func skipQuietStretch() {
-    let next = moment + 1
+    let current = moment
+    let shownSince = current >= 0 ? moments.times[current] : day.start
+    let shownSeconds = (time.totalNanoseconds - shownSince.totalNanoseconds) / 1e9
+    guard shownSeconds / speed >= Self.leadInSeconds else { return }
+    let next = current + 1
     let target = next < moments.count ? moments.times[next] : day.last
     let gapSeconds = (target.totalNanoseconds - time.totalNanoseconds) / 1e9
     guard gapSeconds / speed > Self.longestQuietSeconds else { return }
