@@ -15,7 +15,8 @@ struct Watchfloor: ParsableCommand {
       """,
     subcommands: [
       DemoCommand.self, LiveCommand.self, SimulateCommand.self, RenderCommand.self,
-      StateCommand.self, ValidateCommand.self, ThemesCommand.self, ApproveCommand.self,
+      StateCommand.self, ValidateCommand.self, ReportCommand.self, ThemesCommand.self,
+      ApproveCommand.self,
       DenyCommand.self, HoldCommand.self, AcknowledgeCommand.self,
     ],
     defaultSubcommand: DemoCommand.self
