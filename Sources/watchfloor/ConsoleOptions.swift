@@ -47,27 +47,38 @@ struct ConsoleOptions: ParsableArguments {
 
   /// The display offset in minutes and its label.
   func timeZone() throws -> (minutes: Int, name: String) {
-    guard let text = tz ?? UserConfig.load().timeZone, text.uppercased() != "UTC", text != "Z"
-    else {
-      return (0, "UTC")
-    }
-    let pattern = Array(text.utf8)
-    guard pattern.count == 6, pattern[0] == UInt8(ascii: "+") || pattern[0] == UInt8(ascii: "-"),
-      let hours = Int(String(decoding: pattern[1...2], as: UTF8.self)),
-      pattern[3] == UInt8(ascii: ":"),
-      let minutes = Int(String(decoding: pattern[4...5], as: UTF8.self)), hours <= 23,
-      minutes <= 59
-    else {
-      standardError("watchfloor: --tz '\(text)' is not an offset like +03:00 or UTC")
-      throw ExitCode(2)
-    }
-    let sign = pattern[0] == UInt8(ascii: "-") ? -1 : 1
-    return (sign * (hours * 60 + minutes), "UTC" + text)
+    try displayTimeZone(tz)
   }
 
   var operatorName: String {
     `operator` ?? defaultOperatorName()
   }
+}
+
+/// The display offset in minutes and its label (`UTC`, `UTC+03:00`) for a `--tz` value, or,
+/// without one, the user's configured zone, else UTC; exits 2 when it is not an offset.
+func displayTimeZone(_ option: String?) throws -> (minutes: Int, name: String) {
+  guard let text = option ?? UserConfig.load().timeZone, text.uppercased() != "UTC", text != "Z"
+  else {
+    return (0, "UTC")
+  }
+  let pattern = Array(text.utf8)
+  // Digits checked one by one: `Int` alone would take "+-1:00" as an hour of -1.
+  let isDigit = { (index: Int) in
+    pattern[index] >= UInt8(ascii: "0") && pattern[index] <= UInt8(ascii: "9")
+  }
+  guard pattern.count == 6, pattern[0] == UInt8(ascii: "+") || pattern[0] == UInt8(ascii: "-"),
+    [1, 2, 4, 5].allSatisfy(isDigit),
+    let hours = Int(String(decoding: pattern[1...2], as: UTF8.self)),
+    pattern[3] == UInt8(ascii: ":"),
+    let minutes = Int(String(decoding: pattern[4...5], as: UTF8.self)), hours <= 23,
+    minutes <= 59
+  else {
+    standardError("watchfloor: --tz '\(text)' is not an offset like +03:00 or UTC")
+    throw ExitCode(2)
+  }
+  let sign = pattern[0] == UInt8(ascii: "-") ? -1 : 1
+  return (sign * (hours * 60 + minutes), "UTC" + text)
 }
 
 /// The officer, their role and whether the roster is open. With a roster the officer is the

@@ -14,9 +14,9 @@ struct Watchfloor: ParsableCommand {
       Exit codes: 0 success, 1 refused or problems found, 2 usage or I/O errors.
       """,
     subcommands: [
-      DemoCommand.self, LiveCommand.self, ReplayCommand.self, SimulateCommand.self,
-      RenderCommand.self,
-      StateCommand.self, ValidateCommand.self, ThemesCommand.self, ApproveCommand.self,
+      DemoCommand.self, LiveCommand.self, ReplayCommand.self, ReportCommand.self,
+      SimulateCommand.self, RenderCommand.self, StateCommand.self, ValidateCommand.self,
+      ThemesCommand.self, ApproveCommand.self,
       DenyCommand.self, HoldCommand.self, AcknowledgeCommand.self,
     ],
     defaultSubcommand: DemoCommand.self

@@ -1,0 +1,94 @@
+import ArgumentParser
+import WatchfloorModel
+
+/// How the handover is printed.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, markdown, json
+}
+
+struct ReportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "report",
+    abstract: "Print the shift handover for one day.",
+    discussion: """
+      SOURCE is a log file or a directory of daily *.jsonl logs, read in name order; several
+      are read as one log. The day is a date in the --tz zone; its records are those the log
+      adds between the state as of the day's start and as of its last instant, so a line
+      typed in late counts on the day it was written. The handover gives the headline
+      figures, the day's airlifts by outcome, every decision with who and when, two-person
+      approvals paired, holds, denials and cancellations with their reasons, incidents by
+      severity with their time to acknowledge, the peak load of each facility, landing
+      discrepancies, and the day's anomalies and problem lines.
+      Exit 0, or 2 for a bad date, a day outside the log or an unreadable source.
+      """
+  )
+
+  @Argument(help: "Log files or directories of *.jsonl files.")
+  var sources: [String]
+
+  @Option(help: ArgumentHelp("The day to report, in the --tz zone.", valueName: "YYYY-MM-DD"))
+  var day: String
+
+  @Option(help: "text (aligned, for a terminal), markdown (tables) or json.")
+  var format: ReportFormat = .text
+
+  // Unconditional, so that `--tz -05:00` is read as a value rather than as an option.
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Time zone offset of the day and of the times shown, e.g. +03:00 (default: the "
+        + "configured zone, else UTC).", valueName: "±HH:MM"))
+  var tz: String?
+
+  func run() throws {
+    let zone = try displayTimeZone(tz)
+    guard let window = DayWindow(date: day, offsetMinutes: zone.minutes) else {
+      standardError("watchfloor: --day '\(day)' is not a date: use YYYY-MM-DD, e.g. 2026-01-22")
+      throw ExitCode(2)
+    }
+    // The timeline keeps no reasons for the lines it skips: collect them as they are read.
+    var lineReasons: [Int: String] = [:]
+    let log = try LoadedLog(sources: sources) { verdict, _, _, timeline in
+      switch verdict {
+      case .malformed(let reason): lineReasons[timeline.count - 1] = reason
+      case .unknownType(let type): lineReasons[timeline.count - 1] = "unknown type \"\(type)\""
+      default: break
+      }
+    }
+    let timeline = log.timeline
+    let records = timeline.records(of: window)
+    if records.isEmpty && (records.lowerBound == 0 || records.lowerBound == timeline.count) {
+      standardError("watchfloor: \(outsideMessage(window, zone: zone.name, timeline: timeline))")
+      throw ExitCode(2)
+    }
+    let report = DayReport.build(timeline: timeline, day: window, lineReasons: lineReasons)
+    switch format {
+    case .text:
+      standardOutput(ReportText(report: report, zoneName: zone.name).text)
+    case .markdown:
+      standardOutput(ReportMarkdown(report: report, zoneName: zone.name).text)
+    case .json:
+      standardOutput(ReportJSON(report: report, zoneName: zone.name).text)
+    }
+  }
+
+  /// Why there is no report: the day lies before the log's first record or after its last.
+  private func outsideMessage(_ window: DayWindow, zone: String, timeline: Timeline) -> String {
+    var first = Timestamp.missing
+    var last = Timestamp.missing
+    for index in 0..<timeline.count {
+      let ts = timeline[index].ts
+      if ts.isMissing { continue }
+      if first.isMissing || ts < first { first = ts }
+      if last.isMissing || last < ts { last = ts }
+    }
+    guard !first.isMissing, !last.isMissing else {
+      return "no report for \(window.text): the log holds no event with a time"
+    }
+    let span =
+      "\(DayWindow(containing: first, offsetMinutes: window.offsetMinutes).text) to "
+      + "\(DayWindow(containing: last, offsetMinutes: window.offsetMinutes).text)"
+    return "no report for \(window.text) (\(zone)): it is outside the log, which runs from "
+      + "\(span)"
+  }
+}
