@@ -28,23 +28,12 @@ struct ConsoleEndToEndTests {
     try handle.close()
   }
 
-  /// Runs the console, then reports how it ended and whether the terminal is sane again.
-  func session(
-    _ arguments: String, width: Int = 120, height: Int = 40, binaryPrefix: Bool = true
-  ) throws -> TmuxSession {
-    let command =
-      (binaryPrefix ? "\(Watchfloor.binary.path) " : "") + "\(arguments); echo EXITED=$?; "
-      + "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ' '; "
-      + "echo; sleep 60"
-    return try TmuxSession(command: command, width: width, height: height)
-  }
-
   @Test(
     "live: the log appears, new lines follow, escape sequences arrive sanitised, q restores the shell"
   )
   func liveFollowsTheLog() throws {
     let log = try sampleLog()
-    let tmux = try session("live \(log.path) --operator hassan")
+    let tmux = try TmuxSession.console("live \(log.path) --operator hassan")
     let (first, shown) = try tmux.waitFor { $0.contains("AL-0123-10") }
     #expect(shown, "the console did not show the samples:\n\(first)")
     #expect(first.contains("officer hassan · OPEN ROSTER"))
@@ -75,7 +64,7 @@ struct ConsoleEndToEndTests {
   @Test("resize redraws at once; below 80×24 the console asks for more room")
   func resize() throws {
     let log = try sampleLog()
-    let tmux = try session("live \(log.path)", width: 120, height: 40)
+    let tmux = try TmuxSession.console("live \(log.path)", width: 120, height: 40)
     try tmux.waitFor { $0.contains("AL-0123-10") }
     try tmux.resize(width: 80, height: 24)
     let (narrow, redrawn) = try tmux.waitFor(timeout: 5) { screen in
@@ -98,7 +87,7 @@ struct ConsoleEndToEndTests {
   @Test("SIGTERM ends the console with the terminal restored")
   func terminate() throws {
     let log = try sampleLog()
-    let tmux = try session("live \(log.path)")
+    let tmux = try TmuxSession.console("live \(log.path)")
     try tmux.waitFor { $0.contains("AL-0123-10") }
     // The pane runs `sh -c`, whose child is the console: signal that child only.
     let pane = try TmuxSession.tmux(
@@ -114,7 +103,7 @@ struct ConsoleEndToEndTests {
   @Test("keys: Tab moves focus, Enter shows a history, ? shows help, / filters")
   func keys() throws {
     let log = try sampleLog()
-    let tmux = try session("live \(log.path)")
+    let tmux = try TmuxSession.console("live \(log.path)")
     try tmux.waitFor { $0.contains("AL-0123-10") }
     try tmux.send("Enter")
     #expect(
@@ -139,7 +128,7 @@ struct ConsoleEndToEndTests {
   func waitsForMissingLog() throws {
     let directory = try temporaryDirectory()
     let log = directory.appendingPathComponent("later.jsonl")
-    let tmux = try session("live \(log.path)")
+    let tmux = try TmuxSession.console("live \(log.path)")
     #expect(try tmux.waitFor(timeout: 5) { $0.contains("waiting for") }.1)
     try Data(try String(contentsOf: try sampleLog(), encoding: .utf8).utf8).write(to: log)
     let (screen, shown) = try tmux.waitFor(timeout: 5) { $0.contains("AL-0123-10") }
@@ -149,7 +138,7 @@ struct ConsoleEndToEndTests {
 
   @Test("demo: the simulated feed runs, and the temporary log is removed on quit")
   func demo() throws {
-    let tmux = try session("demo --speed 3600 --operator noor")
+    let tmux = try TmuxSession.console("demo --speed 3600 --operator noor")
     let (first, shown) = try tmux.waitFor {
       $0.contains("WATCHFLOOR") && $0.contains("officer noor")
     }
@@ -164,7 +153,7 @@ struct ConsoleEndToEndTests {
   @Test("decide from the keyboard: a then y approves; d, a reason, Enter, y denies")
   func decideFromKeyboard() throws {
     let log = try sampleLog()
-    let tmux = try session("live \(log.path) --operator hassan")
+    let tmux = try TmuxSession.console("live \(log.path) --operator hassan")
     try tmux.waitFor { $0.contains("AL-0123-10") }
     try tmux.send("a")
     #expect(try tmux.waitFor(timeout: 5) { $0.contains("Approve airlift AL-0123-10") }.1)
@@ -190,8 +179,8 @@ struct ConsoleEndToEndTests {
   @Test("two consoles, two officers: a high-value airlift needs both")
   func twoPersonFromTwoConsoles() throws {
     let log = try sampleLog()
-    let first = try session("live \(log.path) --operator noor")
-    let second = try session("live \(log.path) --operator layla")
+    let first = try TmuxSession.console("live \(log.path) --operator noor")
+    let second = try TmuxSession.console("live \(log.path) --operator layla")
     try first.waitFor { $0.contains("AL-0123-13") }
     try second.waitFor { $0.contains("AL-0123-13") }
     // AL-0123-13 (50 high-value, to Karkh at 216%) is the second row on both.
@@ -218,7 +207,7 @@ struct ConsoleEndToEndTests {
   @Test("a dialog whose airlift another console decided meanwhile refuses; a viewer is refused")
   func staleAndViewer() throws {
     let log = try sampleLog()
-    let tmux = try session("live \(log.path) --operator hassan")
+    let tmux = try TmuxSession.console("live \(log.path) --operator hassan")
     try tmux.waitFor { $0.contains("AL-0123-10") }
     try tmux.send("a")
     try tmux.waitFor(timeout: 5) { $0.contains("Approve airlift AL-0123-10") }
@@ -235,7 +224,7 @@ struct ConsoleEndToEndTests {
 
     let roster = try temporaryDirectory().appendingPathComponent("roster.toml")
     try Data("approvers = [\"hassan\"]\nviewers = [\"supervisor\"]\n".utf8).write(to: roster)
-    let viewer = try session(
+    let viewer = try TmuxSession.console(
       "env USER=supervisor \(Watchfloor.binary.path) live \(log.path) --roster \(roster.path)",
       binaryPrefix: false)
     #expect(try viewer.waitFor { $0.contains("officer supervisor (viewer)") }.1)

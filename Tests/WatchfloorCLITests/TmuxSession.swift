@@ -53,6 +53,20 @@ final class TmuxSession {
     return (last, false)
   }
 
+  /// Runs `watchfloor` with `arguments` (a shell command line) in a new tmux server, then
+  /// prints how it ended (`EXITED=<status>`) and whether the terminal is sane again (`icanon
+  /// echo` after a restore, `-icanon -echo` when the console left it raw). With `binaryPrefix`
+  /// false, `arguments` is the whole command (to set the environment first, say).
+  static func console(
+    _ arguments: String, width: Int = 120, height: Int = 40, binaryPrefix: Bool = true
+  ) throws -> TmuxSession {
+    let command =
+      (binaryPrefix ? "\(Watchfloor.binary.path) " : "") + "\(arguments); echo EXITED=$?; "
+      + "stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo -e -icanon -e -echo | tr '\\n' ' '; "
+      + "echo; sleep 60"
+    return try TmuxSession(command: command, width: width, height: height)
+  }
+
   static func tmux(_ arguments: [String], socket: String?, collectOutput: Bool = true) throws
     -> (status: Int32, output: String)
   {
