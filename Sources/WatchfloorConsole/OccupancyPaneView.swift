@@ -126,9 +126,13 @@ extension ConsoleModel {
     case .closed: status = ("CLOSED", Style(.danger, [.bold, .reverse]))
     }
     let statusWidth = status.map { $0.0.count + 1 } ?? 0
+    // Figures whole or not at all: "6,330/3," would read as a capacity of 3.
+    let room = max(0, end - x - statusWidth)
+    let occupancy = " \(ConsoleTime.grouped(facility.occupancy))"
+    let figures = occupancy + "/\(ConsoleTime.grouped(facility.capacity))"
     x += canvas.put(
-      " \(ConsoleTime.grouped(facility.occupancy))/\(ConsoleTime.grouped(facility.capacity))",
-      x: x, y: y, width: max(0, end - x - statusWidth))
+      figures.count <= room ? figures : occupancy.count <= room ? occupancy : "", x: x, y: y,
+      width: room)
     let inbound = " +\(ConsoleTime.grouped(facility.inboundCount))"
     // A cut number would mislead: show the inbound figure whole or not at all (the bar shows it).
     if facility.inboundCount > 0 && x + inbound.count <= end - statusWidth {

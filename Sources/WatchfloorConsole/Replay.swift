@@ -74,11 +74,13 @@ public struct Replay: Sendable {
   @discardableResult
   public mutating func stepBack() -> Bool {
     let current = moment
-    guard current >= 0 else {
+    let target = current > 0 ? moments.times[current - 1] : day.start
+    // A first moment at exactly midnight is the day's start: there is nothing before it.
+    guard current >= 0, target < time else {
       notice = "start of the day"
       return false
     }
-    time = current > 0 ? moments.times[current - 1] : day.start
+    time = target
     return true
   }
 

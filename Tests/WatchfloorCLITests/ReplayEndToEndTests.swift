@@ -257,12 +257,9 @@ struct ReplayEndToEndTests {
     #expect(line(screen, 1).contains("in flight 1 (5)"), "\(line(screen, 1))")
     try press(tmux, "Right", status: "10:00:00  airlift.landed", clock: "2026-03-03 10:00:00")
     try press(tmux, "Left", status: "00:00:00  airlift.departed", clock: "2026-03-03 00:00:00")
-    // Nothing of this day comes before its first moment: Left there should refuse, as it does
-    // at the start of any other day. Replay.stepBack instead "moves" to the day's start, which
-    // is the same moment, and says nothing.
-    withKnownIssue("Left at a first moment that falls on local midnight does nothing, silently") {
-      try press(tmux, "Left", status: "start of the day", timeout: 1.5)
-    }
+    // Nothing of this day comes before its first moment: Left there refuses, as it does at
+    // the start of any other day.
+    try press(tmux, "Left", status: "start of the day", timeout: 1.5)
     try quit(tmux)
   }
 
