@@ -175,6 +175,55 @@ struct TmuxProbe {
     }
     return samples
   }
+
+  /// Milliseconds from starting `watchfloor replay LOG --day DAY` in a 120x40 pane to its
+  /// first frame on screen (the REPLAY header and the band's events row), once per round.
+  func replayFirstFrame(log path: String, day: String, rounds: Int) throws -> [Double] {
+    guard (try? ChildProcess.run(["tmux", "-V"]))?.status == 0 else {
+      throw ValidationErrorText("tmux is not installed (or use --no-tmux)")
+    }
+    var samples: [Double] = []
+    for round in 0..<rounds {
+      let session = "replay-\(round)"
+      let started = now()
+      _ = tmux([
+        "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+        "\(quoted(binary)) replay \(quoted(path)) --day \(quoted(day))",
+      ])
+      defer { stop() }
+      var screen = ""
+      while now() - started < 30 {
+        // A failed capture means the session is gone: the console exited.
+        guard
+          let capture = try? ChildProcess.run([
+            "tmux", "-L", socket, "capture-pane", "-p", "-t", session,
+          ]),
+          capture.status == 0
+        else {
+          throw ValidationErrorText("watchfloor replay exited before its first frame:\n\(screen)")
+        }
+        screen = capture.output
+        let rows = screen.split(separator: "\n")
+        if rows.contains(where: { $0.contains("REPLAY") })
+          && rows.contains(where: { $0.hasPrefix(" events ") })
+        {
+          samples.append((now() - started) * 1000)
+          break
+        }
+        // Poll gently: the console is busy reading on a small machine.
+        Thread.sleep(forTimeInterval: 0.002)
+      }
+      guard samples.count == round + 1 else {
+        throw ValidationErrorText("no first frame of watchfloor replay in 30 s:\n\(screen)")
+      }
+    }
+    return samples
+  }
+}
+
+/// `text` as one word for the shell that tmux runs a command with.
+private func quoted(_ text: String) -> String {
+  "'" + text.replacingOccurrences(of: "'", with: #"'\''"#) + "'"
 }
 
 struct ValidationErrorText: Error, CustomStringConvertible {
