@@ -6,10 +6,7 @@ extension ConsoleModel {
   /// Airlifts that are not final: awaiting a decision first (second approvals first among
   /// them, then urgent), then approved, then in flight; by ETD within each group.
   public func airliftRows() -> [Airlift] {
-    var rows: [Airlift] = []
-    state.forEachAirlift { airlift in
-      if !airlift.status.isFinal { rows.append(airlift) }
-    }
+    var rows = state.activeAirlifts.compactMap { state.airlift($0) }
     let filter = filters[.airlifts, default: ""].lowercased()
     if !filter.isEmpty {
       rows = rows.filter { airliftSearchText($0).contains(filter) }
@@ -64,9 +61,8 @@ extension ConsoleModel {
 
   /// Incidents not resolved: open (unacknowledged) first, then by severity, newest first.
   public func incidentRows() -> [(symbol: Symbol, incident: Incident)] {
-    var rows: [(symbol: Symbol, incident: Incident)] = []
-    state.incidents.forEachEntry { symbol, incident in
-      if incident.status != .resolved { rows.append((symbol, incident)) }
+    var rows = state.unresolvedIncidents.compactMap { symbol in
+      state.incidents[symbol].map { (symbol: symbol, incident: $0) }
     }
     let filter = filters[.incidents, default: ""].lowercased()
     if !filter.isEmpty {

@@ -60,16 +60,19 @@ extension ConsoleModel {
 
   /// Shows `newState`, keeping every selection on its item.
   mutating func adopt(_ newState: OpsState) {
-    let before = Pane.allCases.map { pane in (pane, rowSymbols(pane), selection(pane)) }
+    let before = self
     state = newState
-    for (pane, oldRows, selected) in before {
+    var rowsByPane: [Pane: [Symbol]] = [:]
+    for pane in Pane.allCases {
       let rows = rowSymbols(pane)
+      rowsByPane[pane] = rows
+      let selected = selection(pane)
       if let selected, rows.contains(selected) { continue }
       // The selected item left the pane (it landed, say): take its neighbour at the same place.
-      let oldIndex = selected.flatMap { oldRows.firstIndex(of: $0) } ?? 0
+      let oldIndex = selected.flatMap { before.rowSymbols(pane).firstIndex(of: $0) } ?? 0
       select(rows.isEmpty ? nil : rows[min(oldIndex, rows.count - 1)], in: pane)
     }
-    keepSelectionsVisible()
+    keepSelectionsVisible(rowsByPane)
   }
 
   private mutating func handle(_ key: Key) -> [ConsoleEffect] {
@@ -166,8 +169,13 @@ extension ConsoleModel {
 
   /// Selects a first row where none is, and scrolls each pane so its selection is visible.
   public mutating func keepSelectionsVisible() {
+    keepSelectionsVisible([:])
+  }
+
+  /// The same, with the rows of the panes already at hand.
+  private mutating func keepSelectionsVisible(_ known: [Pane: [Symbol]]) {
     for pane in Pane.allCases {
-      let rows = rowSymbols(pane)
+      let rows = known[pane] ?? rowSymbols(pane)
       if selection(pane) == nil || !rows.contains(selection(pane) ?? .none) {
         select(rows.first, in: pane)
       }

@@ -242,6 +242,10 @@ extension OpsState {
     airliftTally[Int(new.status.rawValue)] += 1
     detaineeTally[Int(new.status.rawValue)] += detainees
     if new.status.isInbound { facilities.update(new.destination) { $0.inbound += detainees } }
+    let wasActive = progress[airlift].map { !$0.status.isFinal } ?? false
+    if wasActive != !new.status.isFinal {
+      if wasActive { activeAirlifts.remove(airlift) } else { activeAirlifts.insert(airlift) }
+    }
     progress[airlift] = new
   }
 
@@ -263,6 +267,14 @@ extension OpsState {
       openIncidentTally[Int(old.severity.rawValue)] -= 1
     }
     if new.status == .open { openIncidentTally[Int(new.severity.rawValue)] += 1 }
+    let wasUnresolved = incidents[symbol].map { $0.status != .resolved } ?? false
+    if wasUnresolved != (new.status != .resolved) {
+      if wasUnresolved {
+        unresolvedIncidents.remove(symbol)
+      } else {
+        unresolvedIncidents.insert(symbol)
+      }
+    }
     incidents[symbol] = new
   }
 }

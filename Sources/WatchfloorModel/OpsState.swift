@@ -41,6 +41,10 @@ public struct OpsState: Sendable {
   /// Airlifts and their detainees by status, indexed by `AirliftStatus.rawValue`.
   public internal(set) var airliftTally = [Int](repeating: 0, count: AirliftStatus.allCases.count)
   var detaineeTally = [Int128](repeating: 0, count: AirliftStatus.allCases.count)
+  /// Airlifts not final and incidents not resolved: what the console lists, without walking
+  /// every airlift and incident the log has ever had.
+  public internal(set) var activeAirlifts: Set<Symbol> = []
+  public internal(set) var unresolvedIncidents: Set<Symbol> = []
   /// Open (unacknowledged) incidents by severity, indexed by `Severity.rawValue`.
   public internal(set) var openIncidentTally = [Int](repeating: 0, count: Severity.allCases.count)
 

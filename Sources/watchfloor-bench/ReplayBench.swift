@@ -72,8 +72,10 @@ struct ReplayBench: ParsableCommand {
     var baselines: [Double] = []
     var stages: [Double] = []
     var opened: ConsoleModel?
+    var kept = 0.0
     for _ in 0..<rounds {
       opened = nil
+      let allocatedBefore = allocatedBytes()
       var start = now()
       let lines = try countLines(path)
       baselines.append((now() - start) * 1000)
@@ -82,6 +84,7 @@ struct ReplayBench: ParsableCommand {
       let elapsed = (now() - start) * 1000
       if elapsed < firsts.min() ?? .infinity { stages = marks.map { ($0 - start) * 1000 } }
       firsts.append(elapsed)
+      kept = Double(allocatedBytes() - allocatedBefore) / Double(max(1, lines))
       guard model.timeline.count == lines else {
         throw ValidationErrorText("read \(model.timeline.count) records of \(lines) lines")
       }
@@ -104,9 +107,13 @@ struct ReplayBench: ParsableCommand {
       names[$0] + " " + formatted(stages[$0] - ($0 > 0 ? stages[$0 - 1] : 0), 1)
     }
     printLine("  best round's stages (ms): " + parts.joined(separator: ", "))
+    printLine(
+      "  memory kept per event (checkpoints every \(Replay.checkpointInterval)): "
+        + "\(formatted(kept, 1)) bytes")
     figures += [
       ("first_frame_ms", best, 1), ("first_frame_median_ms", quantile(firsts, 0.5), 1),
       ("read_baseline_ms", read, 1), ("first_frame_ratio", best / read, 2),
+      ("bytes_per_event", kept, 1),
     ]
     if let probe {
       let tmux = try probe.replayFirstFrame(log: path, day: Self.day, rounds: rounds)
@@ -145,7 +152,7 @@ struct ReplayBench: ParsableCommand {
   /// What `watchfloor replay FILE --day DAY` does before its first frame, and that frame;
   /// returns the model and the times at which each stage ended.
   private func openReplay(_ path: String, day: DayWindow) throws -> (ConsoleModel, [Double]) {
-    let timeline = Timeline()
+    let timeline = Timeline(checkpointInterval: Replay.checkpointInterval)
     try LogReader.read([path], into: timeline)
     let read = now()
     guard let span = ReplayTimeEntry.logDays(timeline, offsetMinutes: 0), span.contains(day.day)

@@ -8,11 +8,12 @@ struct LoadedLog {
   let timeline: Timeline
 
   init(
-    sources: [String], report: (LineVerdict, Int, Int, Timeline) -> Void = { _, _, _, _ in }
+    sources: [String], checkpointInterval: Int = 32_768,
+    report: (LineVerdict, Int, Int, Timeline) -> Void = { _, _, _, _ in }
   ) throws {
     do {
       files = try LogSources.files(for: sources)
-      let timeline = Timeline()
+      let timeline = Timeline(checkpointInterval: checkpointInterval)
       try LogReader.read(files, into: timeline) { verdict, source, line in
         report(verdict, source, line, timeline)
       }

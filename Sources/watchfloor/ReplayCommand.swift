@@ -27,7 +27,7 @@ struct ReplayCommand: ParsableCommand {
     let themes = try console.themes()
     let zone = try console.timeZone()
     let identity = try console.identity()
-    let log = try LoadedLog(sources: sources)
+    let log = try LoadedLog(sources: sources, checkpointInterval: Replay.checkpointInterval)
     let replay = try position.replay(of: log.timeline, offsetMinutes: zone.minutes)
     var model = ConsoleModel(
       timeline: log.timeline, size: (80, 24), now: replay.time, operatorName: identity.name,
