@@ -20,7 +20,12 @@ extension ConsoleModel {
     }
     let officer = " officer \(operatorName)" + role
     x += canvas.put(officer, x: x, y: rect.y, style: Style(.header))
-    let feedText = feedSummary()
+    var feedText = feedSummary()
+    // A replay's log name is the first to go when room is short, then the whole note: the
+    // REPLAY banner already says it is read-only.
+    if mode == .replay && feedText.text.count > rect.maxX - x - 1 {
+      feedText.text = rect.maxX - x - 1 >= 11 ? "read-only " : ""
+    }
     canvas.put(
       feedText.text, x: max(x + 1, rect.maxX - feedText.text.count - 1), y: rect.y,
       width: rect.maxX - max(x + 1, rect.maxX - feedText.text.count - 1),
