@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import WatchfloorConsole
 import WatchfloorModel
 
@@ -58,4 +59,18 @@ extension ConsoleModel {
 
   var screen: [String] { view().lines() }
   var screenText: String { screen.joined(separator: "\n") }
+}
+
+/// Checks a screen, text and styles, against `Golden/NAME.txt`; WATCHFLOOR_UPDATE_GOLDEN=1
+/// rewrites the file instead, for a deliberate change (then read the diff).
+func expectGolden(_ model: ConsoleModel, _ name: String) throws {
+  let canvas = model.view()
+  let rendered = canvas.styledLines().joined(separator: "\n") + "\n"
+  let url = packageRoot.appendingPathComponent("Tests/WatchfloorConsoleTests/Golden/\(name).txt")
+  if ProcessInfo.processInfo.environment["WATCHFLOOR_UPDATE_GOLDEN"] == "1" {
+    try rendered.write(to: url, atomically: true, encoding: .utf8)
+  }
+  let expected = try String(contentsOf: url, encoding: .utf8)
+  #expect(rendered == expected, "screen \(name) differs from \(url.path)")
+  #expect(canvas.lines().count == model.size.height)
 }

@@ -20,15 +20,7 @@ struct ConsoleScreenTests {
   func golden(_ name: String) throws {
     let entry = try #require(Self.cases.first { $0.name == name })
     let model = try sampleConsole(at: entry.at, width: entry.width, height: entry.height)
-    let canvas = model.view()
-    let rendered = canvas.styledLines().joined(separator: "\n") + "\n"
-    let url = packageRoot.appendingPathComponent("Tests/WatchfloorConsoleTests/Golden/\(name).txt")
-    if ProcessInfo.processInfo.environment["WATCHFLOOR_UPDATE_GOLDEN"] == "1" {
-      try rendered.write(to: url, atomically: true, encoding: .utf8)
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(rendered == expected, "screen \(name) differs from \(url.path)")
-    #expect(canvas.lines().count == entry.height)
+    try expectGolden(model, name)
   }
 
   @Test("below 80×24 the console asks for a larger terminal")
