@@ -88,7 +88,9 @@ public struct Replay: Sendable {
   }
 
   public mutating func jump(hours: Int) {
+    let before = time
     move(to: time.adding(seconds: Int64(hours) * 3600))
+    if time == before { notice = hours > 0 ? "end of the day" : "start of the day" }
   }
 
   /// The day's first event (or its start when it has none).
