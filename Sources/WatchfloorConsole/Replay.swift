@@ -180,20 +180,3 @@ public struct Replay: Sendable {
     notice = "skipped \(ConsoleTime.duration(seconds: skipped)) of quiet"
   }
 }
-
-extension Timestamp {
-  /// The instant `nanoseconds` later (earlier when negative), in UTC form.
-  func adding(nanoseconds delta: Int64) -> Timestamp {
-    let total = Int64(nanoseconds) + delta % 1_000_000_000
-    var seconds = self.seconds &+ delta / 1_000_000_000
-    var fraction = total
-    if fraction < 0 {
-      fraction += 1_000_000_000
-      seconds -= 1
-    } else if fraction >= 1_000_000_000 {
-      fraction -= 1_000_000_000
-      seconds += 1
-    }
-    return Timestamp(seconds: seconds, nanoseconds: UInt32(fraction))
-  }
-}

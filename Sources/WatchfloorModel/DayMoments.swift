@@ -133,12 +133,3 @@ public struct MomentMarks: Sendable, Equatable {
     return result
   }
 }
-
-extension Timestamp {
-  /// The instant one nanosecond earlier.
-  public var before: Timestamp {
-    nanoseconds > 0
-      ? Timestamp(seconds: seconds, nanoseconds: nanoseconds - 1)
-      : Timestamp(seconds: seconds - 1, nanoseconds: 999_999_999)
-  }
-}

@@ -38,9 +38,7 @@ public struct DayWindow: Sendable, Equatable {
   /// Local midnight at the end of the day (the next day's start, not part of this one).
   public var end: Timestamp { start.adding(seconds: 86_400) }
   /// The last instant of the day.
-  public var last: Timestamp {
-    Timestamp(seconds: end.seconds - 1, nanoseconds: 999_999_999)
-  }
+  public var last: Timestamp { end.before }
 
   public func contains(_ time: Timestamp) -> Bool {
     !time.isMissing && !(time < start) && time < end
@@ -74,8 +72,7 @@ extension Timeline {
   /// before the day starts, up to the state as of its last instant. Out-of-order lines belong
   /// to the day in which the log reaches them.
   public func records(of day: DayWindow) -> Range<Int> {
-    let before = Timestamp(seconds: day.start.seconds - 1, nanoseconds: 999_999_999)
-    let first = recordCount(asOf: before)
+    let first = recordCount(asOf: day.start.before)
     return first..<max(first, recordCount(asOf: day.last))
   }
 }

@@ -47,6 +47,23 @@ public struct Timestamp: Sendable, Comparable, Hashable {
     Timestamp(seconds: seconds &+ delta, nanoseconds: nanoseconds, style: style)
   }
 
+  /// The instant `delta` nanoseconds later (earlier when negative), in UTC form.
+  public func adding(nanoseconds delta: Int64) -> Timestamp {
+    var seconds = self.seconds &+ delta / 1_000_000_000
+    var fraction = Int64(nanoseconds) + delta % 1_000_000_000
+    if fraction < 0 {
+      fraction += 1_000_000_000
+      seconds -= 1
+    } else if fraction >= 1_000_000_000 {
+      fraction -= 1_000_000_000
+      seconds += 1
+    }
+    return Timestamp(seconds: seconds, nanoseconds: UInt32(fraction))
+  }
+
+  /// The instant one nanosecond earlier.
+  public var before: Timestamp { adding(nanoseconds: -1) }
+
   /// Bit layout of `style`.
   public enum Style {
     static let fractionDigitsMask: UInt32 = 0xF
