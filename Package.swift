@@ -11,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
   ],
   targets: [
     .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -23,7 +24,10 @@ let package = Package(
         .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))
       ]
     ),
-    .target(name: "WatchfloorLog", dependencies: ["WatchfloorModel"]),
+    .target(
+      name: "WatchfloorLog",
+      dependencies: ["WatchfloorModel", .product(name: "Crypto", package: "swift-crypto")]
+    ),
     .target(
       name: "WatchfloorConsole",
       dependencies: ["WatchfloorModel", .product(name: "TOMLKit", package: "TOMLKit")]

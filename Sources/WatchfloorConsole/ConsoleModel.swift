@@ -66,7 +66,12 @@ public struct ConsoleModel {
   public var timeZoneMinutes = 0
   public var timeZoneName = "UTC"
   public var operatorName: String
-  public var rosterOpen = true
+  /// The decision chain's verdict on each decision line, shown with decisions when present
+  /// (replay); nil when the chain was not checked (live).
+  public var chainMarks: ChainMarks?
+  /// The roster that gave the officer their role.
+  public var roster: RosterSource = .open
+  public var rosterOpen: Bool { roster == .open }
   /// The officer's role on the roster (open roster: an approver).
   public var operatorRole: OperatorRole = .approver
   public var feed: FeedHealth

@@ -22,6 +22,9 @@ extension ConsoleModel {
     let what = subjectText(record.body)
     if !what.isEmpty { text += "  " + what }
     if let reason = reasonText(record.body), !reason.isEmpty { text += ": \(reason)" }
+    if let chainMarks, type.isDecision {
+      text += " · " + ChainMarks.label(chainMarks.status(of: record, in: timeline))
+    }
     if record.disposition == .anomaly {
       text += "  (anomaly: not applied)"
     } else if let airlift = record.body.airlift, let current = state.airlift(airlift) {

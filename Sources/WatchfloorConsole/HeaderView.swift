@@ -12,11 +12,16 @@ extension ConsoleModel {
       " \(ConsoleTime.dateTime(now, offsetMinutes: timeZoneMinutes)) \(timeZoneName) "
     x += canvas.put(clock, x: x, y: rect.y, style: Style(.header, .bold))
     let role: String
-    switch (rosterOpen, operatorRole) {
-    case (true, _): role = " · OPEN ROSTER "
-    case (false, .approver): role = " (approver) "
-    case (false, .viewer): role = " (viewer) "
-    case (false, .unknown): role = " (not on roster) "
+    let standing: String
+    switch operatorRole {
+    case .approver: standing = "approver"
+    case .viewer: standing = "viewer"
+    case .unknown: standing = "not on roster"
+    }
+    switch roster {
+    case .open: role = " · OPEN ROSTER "
+    case .personal: role = " (\(standing), personal roster) "
+    case .system, .file: role = " (\(standing)) "
     }
     let officer = " officer \(operatorName)" + role
     x += canvas.put(officer, x: x, y: rect.y, style: Style(.header))

@@ -21,7 +21,11 @@ public struct JournalReceipt: Sendable, Equatable {
 }
 
 /// Appends decisions to one log file durably, under the same exclusive `flock(2)` as the feed
-/// writers, after re-checking them against the log as it is under the lock.
+/// writers, after re-checking them against the log as it is under the lock, each with its
+/// link of the ``DecisionChain``.
+///
+/// The file must exist: a decision never creates a log (a mistyped path would otherwise
+/// leave an empty log behind and a decision nobody sees).
 ///
 /// Each `append` opens the file (once; again after a rotation), takes the lock, reads the part
 /// of the file it has not read yet into its `Timeline` (all of it after a truncation or a
@@ -40,17 +44,18 @@ public final class Journal {
   private var descriptor: Int32 = -1
   /// The file the descriptor names, to notice a rotation.
   private var identity: FileIdentity?
-  /// Whether this journal created the file, so the directory entry still needs a sync.
-  private var needsDirectorySync = false
   /// The state of the file's first `consumed` bytes, which end at a line break.
   private var timeline = Timeline()
   private var consumed = 0
   /// The lines in the first `consumed` bytes.
   private var linesRead = 0
   private var source = 0
+  /// The hash chain over the first `consumed` bytes, found again from the file's last link
+  /// on every (re)read, so a decision hashes only what was appended since the last one.
+  private var chain = DecisionChain()
 
-  /// A journal for the log at `path`. The file is opened (and created, mode 0644 before the
-  /// umask) on the first append, so a missing file or a permission problem shows there.
+  /// A journal for the log at `path`. The file is opened on the first append, so a missing
+  /// file or a permission problem shows there.
   public init(path: String) {
     self.path = path
     source = timeline.addSource(path)
@@ -66,6 +71,7 @@ public final class Journal {
   /// included (it will be closed and read as a line of its own). It returns the event line
   /// (one JSON object, without a line break; a single trailing `\n` is accepted), or nil to
   /// refuse, or throws; the timeline is the journal's and must not be kept after the call.
+  /// The line gets its `chain` member (``DecisionChain``) added last.
   /// - Returns: where the line landed, once it is synced; nil when `makeLine` refused, in which
   ///   case nothing was written.
   /// - Throws: what `makeLine` throws (nothing is written), or `JournalError` when the file
@@ -84,7 +90,8 @@ public final class Journal {
     defer { if !settled { reset() } }
 
     guard let made = try makeLine(timeline) else { return nil }
-    let record = try Self.record(made, path: path)
+    var record = try Self.record(made, path: path)
+    record = chain.chained(Array(record.dropLast())) + [0x0A]
     var bytes: [UInt8] = []
     bytes.reserveCapacity(record.count + 1)
     if torn { bytes.append(0x0A) }
@@ -143,10 +150,12 @@ public final class Journal {
       if offset == 0 && chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB
         && chunk[2] == 0xBF
       {
+        chain.feed(bytes: UnsafeRawBufferPointer(rebasing: chunk[0..<3]))
         chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
       }
       splitter.feed(chunk) { line, number in
         timeline.ingest(line, lineNumber: base + number, source: source)
+        chain.feed(line: line, terminated: true)
       }
       offset += got
     }
@@ -164,6 +173,8 @@ public final class Journal {
   private func ingestTornLine() {
     pendingTail.withUnsafeBytes { line in
       _ = timeline.ingest(line, lineNumber: linesRead + 1, source: source)
+      // The `\n` that closes it is written with the decision.
+      chain.feed(line: line, terminated: true)
     }
     pendingTail = []
   }
@@ -172,6 +183,7 @@ public final class Journal {
   private func reset() {
     timeline = Timeline()
     source = timeline.addSource(path)
+    chain = DecisionChain()
     consumed = 0
     linesRead = 0
     pendingTail = []
@@ -211,26 +223,13 @@ public final class Journal {
     while flock(descriptor, LOCK_UN) != 0 && errno == EINTR {}
   }
 
-  /// Opens the path, creating the file if needed; a new file starts a new timeline.
+  /// Opens the path, which must name an existing regular file; a new file starts a new
+  /// timeline.
   private func open() throws(JournalError) {
-    var created = false
     var opened = Self.systemOpen(path, O_RDWR | O_APPEND | O_CLOEXEC)
     while opened < 0 {
       let code = errno
-      if code == EINTR {
-      } else if code == ENOENT {
-        opened = Self.systemOpen(path, O_RDWR | O_APPEND | O_CREAT | O_EXCL | O_CLOEXEC)
-        if opened >= 0 {
-          created = true
-          break
-        }
-        let createCode = errno
-        if createCode != EEXIST && createCode != EINTR {
-          throw JournalError(path: path, operation: .open, code: createCode)
-        }
-      } else {
-        throw JournalError(path: path, operation: .open, code: code)
-      }
+      guard code == EINTR else { throw JournalError(path: path, operation: .open, code: code) }
       opened = Self.systemOpen(path, O_RDWR | O_APPEND | O_CLOEXEC)
     }
     var info = stat()
@@ -246,7 +245,6 @@ public final class Journal {
     }
     descriptor = opened
     identity = FileIdentity(info)
-    needsDirectorySync = needsDirectorySync || created
     reset()
   }
 
@@ -316,29 +314,13 @@ public final class Journal {
     return Int(offset)
   }
 
-  /// `fdatasync` the file, and once after creating it, `fsync` its directory.
+  /// `fdatasync` the file.
   private func sync() throws(JournalError) {
     while Self.dataSync(descriptor) != 0 {
       let code = errno
       if code == EINTR { continue }
       throw JournalError(path: path, operation: .sync, code: code)
     }
-    guard needsDirectorySync else { return }
-    let directory = Self.directory(of: path)
-    var handle: Int32
-    repeat {
-      handle = Self.systemOpen(directory, O_RDONLY | O_CLOEXEC)
-    } while handle < 0 && errno == EINTR
-    guard handle >= 0 else { throw JournalError(path: path, operation: .sync, code: errno) }
-    defer { close(handle) }
-    while fsync(handle) != 0 {
-      let code = errno
-      if code == EINTR { continue }
-      // Some file systems cannot sync a directory; the file itself is synced.
-      if code == EINVAL || code == EBADF { break }
-      throw JournalError(path: path, operation: .sync, code: code)
-    }
-    needsDirectorySync = false
   }
 
   /// The line's bytes ending in exactly one `\n`.
@@ -353,17 +335,11 @@ public final class Journal {
     return bytes
   }
 
-  static func directory(of path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
-    let directory = path[..<slash]
-    return directory.isEmpty ? "/" : String(directory)
-  }
-
   private static func systemOpen(_ path: String, _ flags: Int32) -> Int32 {
     #if canImport(Glibc)
-      Glibc.open(path, flags, 0o644)
+      Glibc.open(path, flags)
     #else
-      Darwin.open(path, flags, 0o644)
+      Darwin.open(path, flags)
     #endif
   }
 

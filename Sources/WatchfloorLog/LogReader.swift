@@ -39,6 +39,16 @@ public enum LogReader {
   public static func readFile(
     _ path: String, _ sink: (UnsafeRawBufferPointer, Int) -> Void
   ) throws(LogSourceError) {
+    try readFile(path, byteOrderMark: { _ in }) { line, number, _ in sink(line, number) }
+  }
+
+  /// Calls `sink(line, lineNumber, terminated)` for every line of one finished file, where
+  /// `terminated` says whether a `\n` ended the line (only the last line may lack one), and
+  /// `byteOrderMark(bytes)` with a UTF-8 byte order mark the lines leave out.
+  public static func readFile(
+    _ path: String, byteOrderMark: (UnsafeRawBufferPointer) -> Void,
+    _ sink: (UnsafeRawBufferPointer, Int, Bool) -> Void
+  ) throws(LogSourceError) {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw .system(path) }
     defer { close(descriptor) }
@@ -58,11 +68,12 @@ public enum LogReader {
       if first {
         first = false
         if chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF {
+          byteOrderMark(UnsafeRawBufferPointer(rebasing: chunk[0..<3]))
           chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
         }
       }
-      splitter.feed(chunk, sink)
+      splitter.feed(chunk) { line, number in sink(line, number, true) }
     }
-    splitter.finish(sink)
+    splitter.finish { line, number in sink(line, number, false) }
   }
 }

@@ -47,8 +47,21 @@ public enum LogSources {
       }
       guard name.hasSuffix(".jsonl"), !name.hasPrefix(".") else { continue }
       let full = path.hasSuffix("/") ? path + name : path + "/" + name
+      // A log file the directory names but that cannot be read is an error, never skipped:
+      // a day silently missing from a replay or a report would be worse than no answer.
       var fileInfo = stat()
-      guard stat(full, &fileInfo) == 0, fileInfo.st_mode & S_IFMT == S_IFREG else { continue }
+      guard stat(full, &fileInfo) == 0 else {
+        let code = errno
+        var link = stat()
+        if code == ENOENT, lstat(full, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+          throw LogSourceError(path: full, cause: "a link to a file that does not exist")
+        }
+        throw .system(full, code)
+      }
+      guard fileInfo.st_mode & S_IFMT == S_IFREG else {
+        throw LogSourceError(path: full, cause: "not a regular file")
+      }
+      guard access(full, R_OK) == 0 else { throw .system(full) }
       names.append(name)
     }
     guard !names.isEmpty else {

@@ -25,7 +25,8 @@ public enum OperatorRole: Sendable, Equatable {
 
 /// Who proposes the decision, and when.
 public struct PolicyContext: Sendable {
-  /// The officer's name, as it will be written in `by`.
+  /// The officer's name, as it will be written in `by`; compared with names in the log as
+  /// ``OfficerName`` says.
   public var operatorName: String
   public var role: OperatorRole
   /// Without a roster anyone named is an approver; `role` is then not consulted.
@@ -125,11 +126,11 @@ private func checkApproval(
       .destinationNotOpen(facility: airlift.destination, status: facility.status))
   }
   let first = airlift.progress.firstApproval
-  if airlift.status == .awaitingSecond, !first.isNone, tables.text(first) == name {
+  if airlift.status == .awaitingSecond, !first.isNone, OfficerName.same(tables.text(first), name) {
     verdict.blocks.append(.sameApproverTwice(airlift: airlift.id, officer: name))
   }
   let requester = airlift.plan.requestedBy
-  if !requester.isNone, tables.text(requester) == name {
+  if !requester.isNone, OfficerName.same(tables.text(requester), name) {
     verdict.blocks.append(.approverIsRequester(airlift: airlift.id, officer: name))
   }
   guard allowed else { return }

@@ -43,6 +43,16 @@ public struct DayReport: Sendable {
 }
 
 extension DayReport {
+  /// The report with each decision marked with what the hash chain says of its line.
+  public func marking(chain marks: ChainMarks) -> DayReport {
+    var marked = self
+    for index in marked.decisions.indices {
+      let source = marked.decisions[index].source
+      marked.decisions[index].chain = marks.status(file: source.file, line: source.line)
+    }
+    return marked
+  }
+
   /// Where a line of the log is: its file as given and its 1-based line number.
   public struct LineReference: Sendable, Equatable {
     public var file: String
@@ -95,6 +105,8 @@ extension DayReport {
     public var by: String
     public var effect: Effect
     public var source: LineReference
+    /// What the decision hash chain says of its line; nil when the chain was not checked.
+    public var chain: LinkStatus?
 
     /// What the decision did.
     public enum Effect: Sendable, Equatable {

@@ -13,17 +13,17 @@ struct ConsoleOptions: ParsableArguments {
       "Time zone offset for displayed times, e.g. +03:00 (default UTC).", valueName: "±HH:MM"))
   var tz: String?
 
-  @Option(help: "The officer's name (open roster only; default: the OS account).")
+  @Option(help: "The officer's name (open roster only; default: the account running it).")
   var `operator`: String?
 
   @Option(
     help: ArgumentHelp(
-      "The roster of approvers and viewers (default: roster.toml in the config directory; none: open roster).",
+      "The roster of approvers and viewers (refused when /etc/watchfloor/roster.toml exists; default: roster.toml in the config directory; none: open roster).",
       valueName: "FILE"))
   var roster: String?
 
-  /// The officer, their role and whether the roster is open; exits 2 on a bad roster.
-  func identity() throws -> (name: String, role: OperatorRole, open: Bool) {
+  /// The officer, their role and the roster in force; exits 2 on a bad roster or name.
+  func identity() throws -> OfficerIdentity {
     try resolveIdentity(roster: roster, operator: `operator`)
   }
 
@@ -48,10 +48,6 @@ struct ConsoleOptions: ParsableArguments {
   /// The display offset in minutes and its label.
   func timeZone() throws -> (minutes: Int, name: String) {
     try displayTimeZone(tz)
-  }
-
-  var operatorName: String {
-    `operator` ?? defaultOperatorName()
   }
 }
 
@@ -81,26 +77,15 @@ func displayTimeZone(_ option: String?) throws -> (minutes: Int, name: String) {
   return (sign * (hours * 60 + minutes), "UTC" + text)
 }
 
-/// The officer, their role and whether the roster is open. With a roster the officer is the
-/// OS account and `--operator` is refused; without one, `--operator` names the officer.
-func resolveIdentity(roster path: String?, operator name: String?) throws -> (
-  name: String, role: OperatorRole, open: Bool
-) {
-  let roster: Roster?
+/// The officer, their role and the roster in force (``OfficerIdentity/resolve``); exits 2
+/// with the reason when the roster or the name cannot be accepted.
+func resolveIdentity(roster path: String?, operator name: String?) throws -> OfficerIdentity {
   do {
-    roster = try Roster.resolve(explicit: path)
+    return try OfficerIdentity.resolve(rosterOption: path, operatorOption: name)
   } catch {
     standardError("watchfloor: \(error)")
     throw ExitCode(2)
   }
-  guard let roster else { return (name ?? defaultOperatorName(), .approver, true) }
-  if name != nil {
-    standardError(
-      "watchfloor: --operator is for open-roster mode; with a roster the officer is the OS account")
-    throw ExitCode(2)
-  }
-  let account = defaultOperatorName()
-  return (account, roster.role(of: account), false)
 }
 
 /// `$XDG_CONFIG_HOME/watchfloor/config.toml`: the default theme, time zone and bell.

@@ -10,13 +10,13 @@ struct DecisionOptions: ParsableArguments {
 
   @Option(
     help:
-      "The officer deciding (default: the OS account). There is no roster yet: every named officer may decide."
+      "The officer deciding, in open-roster mode only (default: the account running the command)."
   )
   var `operator`: String?
 
   @Option(
     help: ArgumentHelp(
-      "The roster of approvers and viewers (default: roster.toml in the config directory; none: open roster).",
+      "The roster of approvers and viewers (refused when /etc/watchfloor/roster.toml exists; default: roster.toml in the config directory; none: open roster).",
       valueName: "FILE"))
   var roster: String?
 
@@ -30,7 +30,8 @@ func decide(_ order: DecisionOrder, options: DecisionOptions) throws {
   let identity = try resolveIdentity(roster: options.roster, operator: options.operator)
   let time = Journal.now()
   let context = PolicyContext(
-    operatorName: identity.name, role: identity.role, rosterIsOpen: identity.open, now: time)
+    operatorName: identity.name, role: identity.role, rosterIsOpen: identity.rosterIsOpen,
+    now: time)
   let outcome: DecisionOutcome
   do {
     outcome = try Journal(path: options.log).write(
@@ -93,10 +94,4 @@ struct AcknowledgeCommand: ParsableCommand {
   func run() throws {
     try decide(DecisionOrder(kind: .acknowledge, subjectID: incident), options: options)
   }
-}
-
-/// The OS account running the command.
-func defaultOperatorName() -> String {
-  ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.environment["LOGNAME"]
-    ?? "officer"
 }

@@ -39,7 +39,7 @@ func openConsole(path: String, console: ConsoleOptions, bell: Bool, driver: Feed
     timeline: timeline, size: (80, 24), now: driver?.now() ?? Timestamp.now(),
     operatorName: identity.name, feed: FeedHealth(source: path), themes: themes)
   model.operatorRole = identity.role
-  model.rosterOpen = identity.open
+  model.roster = identity.roster
   model.timeZoneMinutes = zone.minutes
   model.timeZoneName = zone.name
   model.bellEnabled = bell && UserConfig.load().bell

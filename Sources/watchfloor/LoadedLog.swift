@@ -23,6 +23,17 @@ struct LoadedLog {
       throw ExitCode(2)
     }
   }
+
+  /// The decision chain's verdict on every decision line of the files (they are read again
+  /// and hashed); exits 2 when a file cannot be read.
+  func chainMarks() throws -> ChainMarks {
+    do {
+      return try ChainLedger.verify(files).marks
+    } catch {
+      standardError("watchfloor: \(error)")
+      throw ExitCode(2)
+    }
+  }
 }
 
 /// Parses a `--at` time: RFC 3339; a date and time without offset is taken as UTC; a bare

@@ -49,6 +49,7 @@ struct RenderCommand: ParsableCommand {
     }
     let themes = try console.themes()
     let zone = try console.timeZone()
+    let identity = try console.identity()
     let log = try LoadedLog(sources: sources)
     let timeline = log.timeline
     if day != nil && !replay {
@@ -63,15 +64,18 @@ struct RenderCommand: ParsableCommand {
     let state = time.map { timeline.state(asOf: $0) } ?? timeline.current
     var model = ConsoleModel(
       timeline: timeline, size: (dimensions[0], dimensions[1]),
-      now: time ?? state.latest, operatorName: console.operatorName,
+      now: time ?? state.latest, operatorName: identity.name,
       feed: FeedHealth(source: log.files.joined(separator: " ")), themes: themes)
     model.state = state
     model.mode = .live
+    model.operatorRole = identity.role
+    model.roster = identity.roster
     model.timeZoneMinutes = zone.minutes
     model.timeZoneName = zone.name
     model.feed.lastLineAt = state.lastApplied.isMissing ? nil : state.lastApplied
     model.keepSelectionsVisible()
     if let replayed {
+      model.chainMarks = try log.chainMarks()
       model.feed.source = sources.joined(separator: " ")
       model.startReplay(replayed)
     }

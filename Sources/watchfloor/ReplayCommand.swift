@@ -33,7 +33,8 @@ struct ReplayCommand: ParsableCommand {
       timeline: log.timeline, size: (80, 24), now: replay.time, operatorName: identity.name,
       feed: FeedHealth(source: sources.joined(separator: " ")), themes: themes)
     model.operatorRole = identity.role
-    model.rosterOpen = identity.open
+    model.roster = identity.roster
+    model.chainMarks = try log.chainMarks()
     model.timeZoneMinutes = zone.minutes
     model.timeZoneName = zone.name
     model.startReplay(replay)

@@ -62,6 +62,7 @@ struct ReportCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let report = DayReport.build(timeline: timeline, day: window, lineReasons: lineReasons)
+      .marking(chain: try log.chainMarks())
     switch format {
     case .text:
       standardOutput(ReportText(report: report, zoneName: zone.name).text)

@@ -79,6 +79,7 @@ struct ReportJSON {
       out.string("subject", decision.subject)
       out.string("by", decision.by)
       effect(decision.effect, &out)
+      out.string("chain", decision.chain.map(ReportWording.chainWord))
       line(decision.source, &out)
       out.endObject()
     }

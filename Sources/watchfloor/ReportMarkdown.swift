@@ -47,11 +47,11 @@ struct ReportMarkdown {
   private func decisions() -> [String] {
     guard !report.decisions.isEmpty else { return ["No decisions."] }
     return markdownTable(
-      ["time", "decision", "subject", "by", "what it did"],
+      ["time", "decision", "subject", "by", "what it did", "chain"],
       report.decisions.map { decision in
         [
           wording.time(decision.at), ReportWording.verb(decision.event), decision.subject,
-          decision.by, ReportWording.effect(decision.effect),
+          decision.by, ReportWording.effect(decision.effect), ReportWording.chain(decision.chain),
         ]
       })
   }

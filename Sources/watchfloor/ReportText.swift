@@ -56,7 +56,7 @@ struct ReportText {
     let rows = report.decisions.map { decision in
       [
         wording.time(decision.at), ReportWording.verb(decision.event), decision.subject,
-        decision.by, ReportWording.effect(decision.effect),
+        decision.by, ReportWording.effect(decision.effect), ReportWording.chain(decision.chain),
       ]
     }
     return ["DECISIONS (\(report.decisions.count))"]

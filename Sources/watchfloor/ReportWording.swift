@@ -48,6 +48,22 @@ struct ReportWording {
     String(event.name.split(separator: ".").last ?? "")
   }
 
+  /// What the hash chain says of a decision: `✓ intact`, `BROKEN`, `unchained`, or nothing
+  /// when it was not checked.
+  static func chain(_ status: LinkStatus?) -> String {
+    guard let status else { return "" }
+    return status == .intact ? "✓ intact" : status == .broken ? "BROKEN" : "unchained"
+  }
+
+  /// The chain's verdict as one word for JSON: `intact`, `broken` or `unchained`.
+  static func chainWord(_ status: LinkStatus) -> String {
+    switch status {
+    case .intact: "intact"
+    case .broken: "broken"
+    case .unchained: "unchained"
+    }
+  }
+
   /// What a decision did, in a few words.
   static func effect(_ effect: DayReport.Decision.Effect) -> String {
     switch effect {

@@ -17,7 +17,7 @@ struct Watchfloor: ParsableCommand {
       DemoCommand.self, LiveCommand.self, ReplayCommand.self, ReportCommand.self,
       SimulateCommand.self, RenderCommand.self, StateCommand.self, ValidateCommand.self,
       ThemesCommand.self, ApproveCommand.self,
-      DenyCommand.self, HoldCommand.self, AcknowledgeCommand.self,
+      DenyCommand.self, HoldCommand.self, AcknowledgeCommand.self, VerifyCommand.self,
     ],
     defaultSubcommand: DemoCommand.self
   )

@@ -97,7 +97,7 @@ struct ConsoleDecisionTests {
   @Test("a viewer on the roster watches but every decision key says no")
   func viewerRefused() throws {
     var model = try sampleConsole()
-    model.rosterOpen = false
+    model.roster = .file(path: "roster.toml")
     model.operatorRole = .viewer
     model.operatorName = "supervisor"
     #expect(model.screen[0].contains("officer supervisor (viewer)"))

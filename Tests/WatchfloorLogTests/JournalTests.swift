@@ -258,9 +258,20 @@ struct JournalTests {
     }
   }
 
-  @Test("a new file is created and the decision line escapes its strings")
-  func createdFileAndEscaping() throws {
-    let path = try temporaryDirectory().appendingPathComponent("new.jsonl").path
+  @Test("a missing log is never created: the decision fails naming the path")
+  func missingFileIsNotCreated() throws {
+    let path = try temporaryDirectory().appendingPathComponent("nope.jsonl").path
+    #expect {
+      try Journal(path: path).append { _ in Self.approval(by: "hassan") }
+    } throws: { error in
+      "\(error)" == "cannot open \(path): No such file or directory"
+    }
+    #expect(!FileManager.default.fileExists(atPath: path))
+  }
+
+  @Test("the decision line escapes its strings and ends in its link of the chain")
+  func escapingAndChain() throws {
+    let path = try makeLog("")
     let line = Journal.decisionLine(
       type: "airlift.denied", fields: [("airlift", "AL-1"), ("reason", "say \"no\"\n\tnow")],
       by: "ha\\ssan", ts: Timestamp(seconds: 1_768_982_400, nanoseconds: 250_000_000),
@@ -269,13 +280,14 @@ struct JournalTests {
       line
         == #"{"ts":"2026-01-21T08:00:00.25Z","type":"airlift.denied","id":"dec-1","airlift":"AL-1","reason":"say \"no\"\n\tnow","by":"ha\\ssan"}"#
     )
-    let receipt = try Journal(path: path).append { _ in line }
-    #expect(receipt?.offset == 0)
-    #expect(receipt?.lineNumber == 1)
-    #expect(try contents(path) == line + "\n")
-    var info = stat()
-    #expect(stat(path, &info) == 0)
-    #expect(info.st_mode & 0o022 == 0)
+    let receipt = try #require(try Journal(path: path).append { _ in line })
+    #expect(receipt.offset == 0)
+    #expect(receipt.lineNumber == 1)
+    // The first link hashes the line up to its chain member (an empty log before it).
+    let prefix = String(line.dropLast())
+    let expected = try sha256Hex(Array(prefix.utf8))
+    #expect(receipt.line == prefix + #","chain":""# + expected + #""}"#)
+    #expect(try contents(path) == receipt.line + "\n")
   }
 
   @Test("event ids are unique")

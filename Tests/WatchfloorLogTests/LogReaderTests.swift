@@ -103,4 +103,36 @@ struct LogReaderTests {
           == "cannot read '\(directory.path)/missing.jsonl': No such file or directory")
     }
   }
+
+  @Test("a directory entry that is a dangling link or not a regular file is an error naming it")
+  func badDirectoryEntries() throws {
+    let dangling = try temporaryDirectory()
+    try Data((register + "\n").utf8).write(to: dangling.appendingPathComponent("2026-01-21.jsonl"))
+    try FileManager.default.createSymbolicLink(
+      atPath: dangling.appendingPathComponent("2026-01-22.jsonl").path,
+      withDestinationPath: dangling.appendingPathComponent("gone.jsonl").path)
+    #expect {
+      try LogSources.files(for: dangling.path)
+    } throws: { error in
+      "\(error)"
+        == "cannot read '\(dangling.path)/2026-01-22.jsonl': a link to a file that does not exist"
+    }
+    let folder = try temporaryDirectory()
+    try Data((register + "\n").utf8).write(to: folder.appendingPathComponent("2026-01-21.jsonl"))
+    try FileManager.default.createDirectory(
+      at: folder.appendingPathComponent("2026-01-22.jsonl"), withIntermediateDirectories: true)
+    #expect {
+      try LogSources.files(for: folder.path)
+    } throws: { error in
+      "\(error)" == "cannot read '\(folder.path)/2026-01-22.jsonl': not a regular file"
+    }
+    // A link to a readable file is read; hidden files and other names are passed over.
+    let linked = try temporaryDirectory()
+    try FileManager.default.createSymbolicLink(
+      atPath: linked.appendingPathComponent("2026-01-21.jsonl").path,
+      withDestinationPath: dangling.appendingPathComponent("2026-01-21.jsonl").path)
+    try Data("x".utf8).write(to: linked.appendingPathComponent(".2026-01-22.jsonl"))
+    try Data("x".utf8).write(to: linked.appendingPathComponent("notes.txt"))
+    #expect(try LogSources.files(for: linked.path) == [linked.path + "/2026-01-21.jsonl"])
+  }
 }

@@ -224,6 +224,31 @@ struct ApprovalPolicyTests {
     #expect(afterHold.isAllowed && afterHold.twoPerson == .first(by: "hassan"))
   }
 
+  @Test(
+    "one officer under another spelling is still the same officer",
+    arguments: ["Hassan", "hassan ", "\thassan", "HASSAN\n", "  hAsSaN  "])
+  func sameOfficerSpelledOtherwise(spelling: String) {
+    var log = baseLog()
+    log.request("hv", to: "camp", highValue: 1)
+    log.decide("airlift.approved", "hv", by: "hassan")
+    let again = log.approve("hv", context(spelling, open: true))
+    #expect(again.blocks == [.sameApproverTwice(airlift: log.symbol("hv"), officer: spelling)])
+    // The requester likewise, whatever the case.
+    #expect(
+      log.approve("a1", context("LIAISON ")).blocks == [
+        .approverIsRequester(airlift: log.symbol("a1"), officer: "LIAISON ")
+      ])
+  }
+
+  @Test("the fold keeps the spec's exact comparison of by")
+  func foldComparesExactly() {
+    var log = baseLog()
+    log.request("hv", to: "camp", highValue: 1)
+    log.decide("airlift.approved", "hv", by: "hassan")
+    log.decide("airlift.approved", "hv", by: "Hassan")
+    #expect(log.state.airlift(log.symbol("hv"))?.status == .approved)
+  }
+
   @Test("the requester may not approve their own airlift")
   func requester() {
     let log = baseLog()
