@@ -36,13 +36,14 @@ public struct ChainLedger: Sendable {
       var chain = DecisionChain()
       var lastLine = 0
       var lastLinkLine: Int?
-      try LogReader.readFile(path, byteOrderMark: { chain.feed(bytes: $0) }) {
-        line, number, terminated in
-        lastLine = number
-        guard let found = chain.feed(line: line, terminated: terminated) else { return }
-        ledger.marks.record(file: path, line: number, intact: found.intact)
-        lastLinkLine = number
-      }
+      try LogReader.readFile(
+        path, byteOrderMark: { chain.feed(bytes: $0) },
+        lines: { line, number, terminated in
+          lastLine = number
+          guard let found = chain.feed(line: line, terminated: terminated) else { return }
+          ledger.marks.record(file: path, line: number, intact: found.intact)
+          lastLinkLine = number
+        })
       ledger.files.append(
         FileChain(
           path: path, links: chain.links, intactLinks: chain.intactLinks,

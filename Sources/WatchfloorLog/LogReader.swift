@@ -39,15 +39,16 @@ public enum LogReader {
   public static func readFile(
     _ path: String, _ sink: (UnsafeRawBufferPointer, Int) -> Void
   ) throws(LogSourceError) {
-    try readFile(path, byteOrderMark: { _ in }) { line, number, _ in sink(line, number) }
+    try readFile(
+      path, byteOrderMark: { _ in }, lines: { line, number, _ in sink(line, number) })
   }
 
-  /// Calls `sink(line, lineNumber, terminated)` for every line of one finished file, where
+  /// Calls `lines(line, lineNumber, terminated)` for every line of one finished file, where
   /// `terminated` says whether a `\n` ended the line (only the last line may lack one), and
   /// `byteOrderMark(bytes)` with a UTF-8 byte order mark the lines leave out.
   public static func readFile(
     _ path: String, byteOrderMark: (UnsafeRawBufferPointer) -> Void,
-    _ sink: (UnsafeRawBufferPointer, Int, Bool) -> Void
+    lines sink: (UnsafeRawBufferPointer, Int, Bool) -> Void
   ) throws(LogSourceError) {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw .system(path) }
