@@ -20,12 +20,23 @@ enum Watchfloor {
     return directory.appendingPathComponent("watchfloor")
   }
 
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws
-    -> CommandResult
-  {
+  /// Runs the binary with `arguments`; as the account `user` when given (through
+  /// `runuser -u USER --`, which needs root), with `environment` set in the command itself
+  /// (after runuser, which resets USER, LOGNAME and HOME).
+  static func run(
+    _ arguments: [String], environment: [String: String] = [:], as user: String? = nil
+  ) throws -> CommandResult {
     let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
+    if let user {
+      process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+      process.arguments =
+        ["-u", user, "--", "/usr/bin/env"]
+        + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        + [binary.path] + arguments
+    } else {
+      process.executableURL = binary
+      process.arguments = arguments
+    }
     if !environment.isEmpty {
       process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     }
@@ -48,6 +59,21 @@ enum Watchfloor {
     let url = packageRoot.appendingPathComponent("Tests/WatchfloorCLITests/Golden/\(name)")
     return try String(contentsOf: url, encoding: .utf8)
   }
+}
+
+/// The three days of the bundled scenario as one log in a fresh directory, writable by every
+/// account (for tests that decide as other accounts).
+func sampleLog() throws -> URL {
+  let log = try temporaryDirectory().appendingPathComponent("ops.jsonl")
+  var text = ""
+  for day in ["2026-01-21", "2026-01-22", "2026-01-23"] {
+    text += try String(
+      contentsOf: Watchfloor.packageRoot.appendingPathComponent("samples/\(day).jsonl"),
+      encoding: .utf8)
+  }
+  try Data(text.utf8).write(to: log)
+  try FileManager.default.setAttributes([.posixPermissions: 0o666], ofItemAtPath: log.path)
+  return log
 }
 
 /// A fresh temporary directory for one test.

@@ -8,19 +8,6 @@ import WatchfloorProcess
   .enabled(if: TmuxSession.available, "tmux is not installed: apt-get install tmux"))
 struct ConsoleEndToEndTests {
   /// A temporary copy of the samples as one log.
-  func sampleLog() throws -> URL {
-    let directory = try temporaryDirectory()
-    let log = directory.appendingPathComponent("ops.jsonl")
-    var text = ""
-    for day in ["2026-01-21", "2026-01-22", "2026-01-23"] {
-      text += try String(
-        contentsOf: Watchfloor.packageRoot.appendingPathComponent("samples/\(day).jsonl"),
-        encoding: .utf8)
-    }
-    try Data(text.utf8).write(to: log)
-    return log
-  }
-
   func append(_ line: String, to log: URL) throws {
     let handle = try FileHandle(forWritingTo: log)
     try handle.seekToEnd()
