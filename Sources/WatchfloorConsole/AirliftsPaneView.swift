@@ -41,7 +41,7 @@ extension ConsoleModel {
 
   func drawAirlifts(_ canvas: inout Canvas, _ rect: Rect) {
     let rows = airliftRows()
-    drawFrame(&canvas, rect, .airlifts, title: "Airlifts (\(rows.count))")
+    drawFrame(&canvas, rect, .airlifts, title: "Airlifts (\(CountText.grouped(Int64(rows.count))))")
     let inner = rect.x + 1
     let columns = AirliftColumns(width: rect.width - 2)
     let headingY = rect.y + 1
@@ -86,19 +86,20 @@ extension ConsoleModel {
         width: columns.routeWidth - used, style: overloaded ? Style(.danger, .bold) : Style(.text),
         overflow: .ellipsis)
       canvas.put(
-        ConsoleTime.grouped(airlift.detainees), x: inner + columns.detainees, y: y, width: 5,
-        align: .right)
+        CountText.fitting(airlift.detainees, width: 5), x: inner + columns.detainees, y: y,
+        width: 5, align: .right)
       if airlift.highValue > 0 {
         canvas.put(
-          "\(airlift.highValue)", x: inner + columns.highValue, y: y, width: 4,
+          CountText.fitting(airlift.highValue, width: 4), x: inner + columns.highValue, y: y,
+          width: 4,
           style: Style(.warn, .bold), align: .right)
       }
       if airlift.plan.priority == .urgent {
         canvas.put("URG", x: inner + columns.priority, y: y, style: Style(.danger, .bold))
       }
       canvas.put(
-        ConsoleTime.age(from: airlift.plan.requestedAt, to: now), x: inner + columns.age, y: y,
-        width: 4, style: Style(.dim), align: .right)
+        ConsoleTime.age(from: airlift.plan.requestedAt, to: now, width: 4), x: inner + columns.age,
+        y: y, width: 4, style: Style(.dim), align: .right)
       if let approvals = columns.approvals {
         let names = airlift.progress.approvals.map { tables.text($0) }.joined(separator: ", ")
         canvas.put(

@@ -1,3 +1,5 @@
+import WatchfloorModel
+
 /// A screen as a value: `width` x `height` cells, each a grapheme and a ``Style``.
 ///
 /// Views draw into a canvas; the terminal backend, `render` and tests read it. Drawing never

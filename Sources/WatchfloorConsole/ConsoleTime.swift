@@ -35,16 +35,21 @@ public enum ConsoleTime {
       + hourMinute(time, offsetMinutes: offsetMinutes)
   }
 
-  /// A short age: `45s`, `12m`, `3h`, `2d`; `-5m` for a time in the future.
-  public static func age(from start: Timestamp, to now: Timestamp) -> String {
+  /// A short age in at most `width` columns: `45s`, `12m`, `3h`, `2d`; `-5m` for a time in
+  /// the future; a count of days too long for the room is compact (``CountText/fitting(_:width:)``),
+  /// `12kd`, never cut.
+  public static func age(from start: Timestamp, to now: Timestamp, width: Int = 20) -> String {
     guard !start.isMissing, !now.isMissing else { return "" }
     let seconds = now.seconds - start.seconds
     let magnitude = seconds.magnitude
-    let sign = seconds < 0 ? "-" : ""
-    if magnitude < 60 { return "\(sign)\(magnitude)s" }
-    if magnitude < 3600 { return "\(sign)\(magnitude / 60)m" }
-    if magnitude < 86_400 * 2 { return "\(sign)\(magnitude / 3600)h" }
-    return "\(sign)\(magnitude / 86_400)d"
+    let (count, unit): (UInt64, String) =
+      magnitude < 60
+      ? (magnitude, "s")
+      : magnitude < 3600
+        ? (magnitude / 60, "m")
+        : magnitude < 86_400 * 2 ? (magnitude / 3600, "h") : (magnitude / 86_400, "d")
+    let signed = seconds < 0 ? -Int64(count) : Int64(count)
+    return CountText.fitting(signed, width: width - 1) + unit
   }
 
   /// A span of time for notices: `45s`, `12m`, `2h 10m`.
@@ -54,17 +59,6 @@ public enum ConsoleTime {
     if seconds < 3600 { return "\(seconds / 60)m" }
     let minutes = seconds / 60 % 60
     return "\(seconds / 3600)h" + (minutes > 0 ? " \(minutes)m" : "")
-  }
-
-  /// `12,345`
-  public static func grouped(_ value: Int64) -> String {
-    let digits = String(value.magnitude)
-    var out = ""
-    for (index, digit) in digits.enumerated() {
-      if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-      out.append(digit)
-    }
-    return value < 0 ? "-" + out : out
   }
 }
 

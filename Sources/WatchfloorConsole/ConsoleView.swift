@@ -77,11 +77,13 @@ extension ConsoleModel {
     }
     if top > 0 {
       canvas.put(
-        "↑ \(top) more", x: rect.maxX - 12, y: rect.y, width: 11, style: Style(.dim), align: .right)
+        "↑ \(CountText.fitting(Int64(top), width: 4)) more", x: rect.maxX - 12, y: rect.y,
+        width: 11, style: Style(.dim), align: .right)
     }
     if rows.count > top + visible {
       canvas.put(
-        "↓ \(rows.count - top - visible) more", x: rect.x + 2, y: rect.maxY - 1,
+        "↓ \(CountText.grouped(Int64(rows.count - top - visible))) more", x: rect.x + 2,
+        y: rect.maxY - 1,
         style: Style(.dim))
     }
   }

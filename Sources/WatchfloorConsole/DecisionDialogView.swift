@@ -5,6 +5,9 @@ extension ConsoleModel {
   /// two-person status, over the panes.
   func drawDecisionDialog(_ canvas: inout Canvas, _ dialog: DecisionDialog) {
     var lines: [(String, Style)] = []
+    let width = min(canvas.width - 4, 96)
+    // The columns a line has: counts go compact rather than be cut.
+    let room = width - 4
     var bar: (row: Int, facility: Facility)?
     let verdict = evaluate(dialog.decision, state: state, tables: tables, context: policyContext)
     if dialog.kind == .acknowledge {
@@ -20,24 +23,31 @@ extension ConsoleModel {
     } else if let airlift = state.airlift(dialog.subject) {
       lines.append(
         (
-          "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
-            + "\(ConsoleTime.grouped(airlift.detainees)) detainees, \(airlift.highValue) high-value · "
-            + "\(airlift.plan.priority.name) · ETD \(ConsoleTime.dayTime(airlift.plan.etd, offsetMinutes: timeZoneMinutes))",
+          CountText.sentence(fitting: room) { count in
+            "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
+              + "\(count(airlift.detainees)) detainees, \(count(airlift.highValue)) high-value · "
+              + "\(airlift.plan.priority.name) · ETD "
+              + ConsoleTime.dayTime(airlift.plan.etd, offsetMinutes: timeZoneMinutes)
+          },
           Style(.text, .bold)
         ))
       if let destination = state.facilities[airlift.destination] {
         let after =
           airlift.status.isInbound
           ? destination.projected : destination.projected + airlift.detainees
-        func percent(_ value: Int64) -> String {
-          destination.capacity > 0
-            ? "\(Int((Double(value) * 100 / Double(destination.capacity)).rounded()))%" : "n/a"
+        func percent(_ value: Int64, _ count: (Int64) -> String) -> String {
+          guard destination.capacity > 0 else { return "n/a" }
+          // Clamped: an absurd occupancy must not trap converting to an integer.
+          let whole = (Double(value) * 100 / Double(destination.capacity)).rounded()
+          return count(Int64(max(-9e18, min(9e18, whole)))) + "%"
         }
         lines.append(
           (
-            "\(tables.facility(airlift.destination)): \(ConsoleTime.grouped(destination.occupancy)) of "
-              + "\(ConsoleTime.grouped(destination.capacity)) now (\(percent(destination.occupancy))), "
-              + "\(ConsoleTime.grouped(after)) after landing (\(percent(after)))",
+            CountText.sentence(fitting: room) { count in
+              "\(tables.facility(airlift.destination)): \(count(destination.occupancy)) of "
+                + "\(count(destination.capacity)) now (\(percent(destination.occupancy, count))), "
+                + "\(count(after)) after landing (\(percent(after, count)))"
+            },
             Self.loadBand(
               destination.capacity > 0 ? Double(after) / Double(destination.capacity) : nil
             ).style
@@ -73,7 +83,6 @@ extension ConsoleModel {
       dialog.editingReason
       ? "type the reason · Enter continue · Esc cancel"
       : verdict.isAllowed ? "y confirm · n or Esc cancel" : "n or Esc close (blocked)"
-    let width = min(canvas.width - 4, 96)
     let height = min(canvas.height - 2, lines.count + 5)
     let rect = Rect(
       x: (canvas.width - width) / 2, y: max(1, (canvas.height - height) / 2), width: width,

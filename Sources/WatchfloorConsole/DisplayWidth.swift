@@ -1,3 +1,5 @@
+import WatchfloorModel
+
 /// How many terminal columns text takes.
 ///
 /// Rules for one Unicode scalar, in order:

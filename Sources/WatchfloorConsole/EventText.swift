@@ -38,12 +38,12 @@ extension ConsoleModel {
     switch body {
     case .facilityRegistered(let registration):
       return "\(tables.facility(registration.facility)) (\(tables.text(registration.name))), "
-        + "capacity \(ConsoleTime.grouped(registration.capacity))"
+        + "capacity \(CountText.grouped(registration.capacity))"
     case .facilityUpdated(let update):
       var changes: [String] = []
-      if update.capacity >= 0 { changes.append("capacity \(ConsoleTime.grouped(update.capacity))") }
+      if update.capacity >= 0 { changes.append("capacity \(CountText.grouped(update.capacity))") }
       if update.occupancy >= 0 {
-        changes.append("occupancy \(ConsoleTime.grouped(update.occupancy))")
+        changes.append("occupancy \(CountText.grouped(update.occupancy))")
       }
       if let status = update.status { changes.append(status.name) }
       return "\(tables.facility(update.facility)) " + changes.joined(separator: ", ")

@@ -36,42 +36,77 @@ extension ConsoleModel {
       width: rect.maxX - max(x + 1, rect.maxX - feedText.text.count - 1),
       style: feedText.style, overflow: .ellipsis)
 
-    let y = rect.y + 1
-    x = rect.x + 1
-    let awaiting = state.awaitingDecision
-    let second = state.airlifts(.awaitingSecond)
-    x += canvas.put(
-      "awaiting \(awaiting)", x: x, y: y,
-      style: Style(awaiting > 0 ? .warn : .dim, awaiting > 0 ? .bold : []))
-    if second > 0 {
-      x += canvas.put(" (\(second) need 2nd)", x: x, y: y, style: Style(.warn, .underline))
-    }
-    x += canvas.put(" │ ", x: x, y: y, style: Style(.dim))
-    x += canvas.put(
-      "in flight \(state.airlifts(.inFlight)) (\(ConsoleTime.grouped(state.inFlight)))", x: x, y: y)
-    x += canvas.put(" │ ", x: x, y: y, style: Style(.dim))
-    let alerts = state.unacknowledgedIncidents
-    let critical = state.openIncidentTally[Int(Severity.critical.rawValue)]
-    x += canvas.put(
-      "alerts \(alerts) unacked", x: x, y: y,
-      style: critical > 0
-        ? Style(.critical, [.bold, .reverse])
-        : Style(alerts > 0 ? .danger : .dim, alerts > 0 ? .bold : []))
-    if critical > 0 {
-      x += canvas.put(" \(critical) CRITICAL", x: x, y: y, style: Style(.critical, .bold))
-    }
-    x += canvas.put(" │ ", x: x, y: y, style: Style(.dim))
-    x += drawProgress(&canvas, x: x, y: y, room: rect.maxX - x - 1)
+    drawFigures(&canvas, rect)
   }
 
-  /// `moved 2,418/7,000 ▕███░░░░░▏ 35%`
-  private func drawProgress(_ canvas: inout Canvas, x: Int, y: Int, room: Int) -> Int {
+  /// The second line: `awaiting 3 (1 need 2nd) │ in flight 1 (170) │ alerts 2 unacked │
+  /// moved 2,418/7,000 ▕███░░▏ 35%`. Counts are whole when the line fits, all compact when not
+  /// (``CountText``), never cut.
+  private func drawFigures(_ canvas: inout Canvas, _ rect: Rect) {
+    let y = rect.y + 1
+    let awaiting = state.awaitingDecision
+    let second = state.airlifts(.awaitingSecond)
+    let alerts = state.unacknowledgedIncidents
+    let critical = state.openIncidentTally[Int(Severity.critical.rawValue)]
+    let target: Int64 = 7000
+    let percent = Int64(min(999, Double(state.moved) * 100 / Double(target)))
+    func parts(_ count: (Int64) -> String) -> [(text: String, style: Style)] {
+      var parts: [(text: String, style: Style)] = [
+        (
+          "awaiting \(count(Int64(awaiting)))",
+          Style(awaiting > 0 ? .warn : .dim, awaiting > 0 ? .bold : [])
+        )
+      ]
+      if second > 0 {
+        parts.append((" (\(count(Int64(second))) need 2nd)", Style(.warn, .underline)))
+      }
+      parts.append((" │ ", Style(.dim)))
+      parts.append(
+        (
+          "in flight \(count(Int64(state.airlifts(.inFlight)))) (\(count(state.inFlight)))",
+          Style(.text)
+        ))
+      parts.append((" │ ", Style(.dim)))
+      parts.append(
+        (
+          "alerts \(count(Int64(alerts))) unacked",
+          critical > 0
+            ? Style(.critical, [.bold, .reverse])
+            : Style(alerts > 0 ? .danger : .dim, alerts > 0 ? .bold : [])
+        ))
+      if critical > 0 {
+        parts.append((" \(count(Int64(critical))) CRITICAL", Style(.critical, .bold)))
+      }
+      parts.append((" │ ", Style(.dim)))
+      parts.append(("moved \(count(state.moved))/\(count(target)) ", Style(.text)))
+      return parts
+    }
+    let room = rect.width - 1
+    let percentText = " \(percent)%"
+    var figures = parts(CountText.grouped)
+    if figures.reduce(0, { $0 + DisplayWidth.of($1.text) }) + percentText.count > room {
+      figures = parts { CountText.fitting($0, width: 5) }
+    }
+    var x = rect.x + 1
+    for (index, part) in figures.enumerated() {
+      // A part that does not fit whole is left out, and what follows it: never a cut count;
+      // nor a separator with nothing after it.
+      let followed = index + 1 < figures.count ? DisplayWidth.of(figures[index + 1].text) : 0
+      let needed = DisplayWidth.of(part.text) + (part.text == " │ " ? followed : 0)
+      guard x + needed <= rect.maxX else { return }
+      x += canvas.put(part.text, x: x, y: y, style: part.style)
+    }
+    drawProgressBar(&canvas, x: x, y: y, room: rect.maxX - x - 1, percent: percentText)
+  }
+
+  /// `▕███░░░░░▏ 35%` after the moved label, the bar when there is room for it.
+  private func drawProgressBar(
+    _ canvas: inout Canvas, x: Int, y: Int, room: Int, percent: String
+  ) {
     let target: Int64 = 7000
     let moved = state.moved
-    let label = "moved \(ConsoleTime.grouped(moved))/\(ConsoleTime.grouped(target)) "
-    var used = canvas.put(label, x: x, y: y, width: room)
-    let percent = Int(min(999, Double(moved) * 100 / Double(target)))
-    let barWidth = min(12, room - used - 7)
+    var used = 0
+    let barWidth = min(12, room - 7)
     if barWidth >= 4 {
       let filled = min(barWidth, Int((Double(moved) / Double(target) * Double(barWidth)).rounded()))
       used += canvas.put("▕", x: x + used, y: y, style: Style(.dim))
@@ -83,8 +118,9 @@ extension ConsoleModel {
       used += barWidth
       used += canvas.put("▏", x: x + used, y: y, style: Style(.dim))
     }
-    used += canvas.put(" \(percent)%", x: x + used, y: y, width: max(0, room - used))
-    return used
+    if percent.count <= room - used {
+      canvas.put(percent, x: x + used, y: y)
+    }
   }
 
   /// The right side of the first header line: the feed's health.
@@ -101,8 +137,10 @@ extension ConsoleModel {
     } else {
       parts.append("no lines yet")
     }
-    if malformed > 0 { parts.append("\(malformed) malformed") }
-    if state.counts.anomalies > 0 { parts.append("\(state.counts.anomalies) anomalies") }
+    if malformed > 0 { parts.append("\(CountText.grouped(Int64(malformed))) malformed") }
+    if state.counts.anomalies > 0 {
+      parts.append("\(CountText.grouped(Int64(state.counts.anomalies))) anomalies")
+    }
     let style = malformed > 0 ? Style(.warn, .bold) : Style(.header)
     if mode == .replay { parts.append(feed.source) }
     return ((mode == .replay ? "" : "feed ") + parts.joined(separator: " · ") + " ", style)

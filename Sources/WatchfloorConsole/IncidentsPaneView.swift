@@ -69,7 +69,8 @@ extension ConsoleModel {
         tables.text(incident.summary), x: inner + summaryX, y: y, width: summaryWidth,
         style: textStyle, overflow: .ellipsis)
       canvas.put(
-        ConsoleTime.age(from: incident.reportedAt, to: now), x: inner + width - 4, y: y, width: 4,
+        ConsoleTime.age(from: incident.reportedAt, to: now, width: 4), x: inner + width - 4, y: y,
+        width: 4,
         style: Style(.dim), align: .right)
       if fresh {
         canvas.setStyle(

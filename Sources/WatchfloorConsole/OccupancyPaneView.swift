@@ -36,7 +36,8 @@ extension ConsoleModel {
         // A heading needs room for at least one row under it.
         guard y + (twoLines ? 2 : 1) < rect.maxY - 1 else {
           canvas.put(
-            "↓ \(rows.count - index) more", x: inner + 1, y: rect.maxY - 1, style: Style(.dim))
+            "↓ \(CountText.grouped(Int64(rows.count - index))) more", x: inner + 1,
+            y: rect.maxY - 1, style: Style(.dim))
           break
         }
         lastSide = row.facility.side
@@ -70,7 +71,8 @@ extension ConsoleModel {
       y += twoLines ? 2 : 1
       if y + (twoLines ? 1 : 0) >= rect.maxY - 1 && index + 1 < rows.count {
         canvas.put(
-          "↓ \(rows.count - index - 1) more", x: inner + 1, y: rect.maxY - 1, style: Style(.dim))
+          "↓ \(CountText.grouped(Int64(rows.count - index - 1))) more", x: inner + 1,
+          y: rect.maxY - 1, style: Style(.dim))
         break
       }
     }
@@ -116,7 +118,13 @@ extension ConsoleModel {
   ) {
     var x = x
     let band = Self.loadBand(facility.load)
-    let percent = facility.load.map { "\(Int(($0 * 100).rounded()))%" } ?? "n/a"
+    // The percentage, its mark and the "%" in six columns; a huge load goes compact.
+    let percent =
+      facility.load.map {
+        // Clamped: a load from an absurd occupancy must not trap converting to an integer.
+        let whole = min(max(($0 * 100).rounded(), -9e18), 9e18)
+        return CountText.fitting(Int64(whole), width: 5 - band.mark.count) + "%"
+      } ?? "n/a"
     x += canvas.put((percent + band.mark).padding(6), x: x, y: y, width: 6, style: band.style)
     // The status first: it matters more than the inbound figure when room is short.
     var status: (String, Style)?
@@ -126,14 +134,20 @@ extension ConsoleModel {
     case .closed: status = ("CLOSED", Style(.danger, [.bold, .reverse]))
     }
     let statusWidth = status.map { $0.0.count + 1 } ?? 0
-    // Figures whole or not at all: "6,330/3," would read as a capacity of 3.
+    // Figures whole, then compact, or not at all: "6,330/3," would read as a capacity of 3.
     let room = max(0, end - x - statusWidth)
-    let occupancy = " \(ConsoleTime.grouped(facility.occupancy))"
-    let figures = occupancy + "/\(ConsoleTime.grouped(facility.capacity))"
-    x += canvas.put(
-      figures.count <= room ? figures : occupancy.count <= room ? occupancy : "", x: x, y: y,
-      width: room)
-    let inbound = " +\(ConsoleTime.grouped(facility.inboundCount))"
+    let occupancy = facility.occupancy
+    let compact = { (value: Int64) in CountText.fitting(value, width: 5) }
+    let candidates = [
+      " \(CountText.grouped(occupancy))/\(CountText.grouped(facility.capacity))",
+      " \(compact(occupancy))/\(compact(facility.capacity))",
+      " \(CountText.grouped(occupancy))", " \(compact(occupancy))",
+    ]
+    x += canvas.put(candidates.first { $0.count <= room } ?? "", x: x, y: y, width: room)
+    let wholeInbound = " +\(CountText.grouped(facility.inboundCount))"
+    let inbound =
+      x + wholeInbound.count <= end - statusWidth
+      ? wholeInbound : " +\(compact(facility.inboundCount))"
     // A cut number would mislead: show the inbound figure whole or not at all (the bar shows it).
     if facility.inboundCount > 0 && x + inbound.count <= end - statusWidth {
       x += canvas.put(inbound, x: x, y: y, style: Style(.barInbound))

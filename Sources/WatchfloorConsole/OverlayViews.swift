@@ -55,6 +55,8 @@ extension ConsoleModel {
 
   /// The lines of a detail view: what the item is now, then every event about it.
   public func detailLines(_ subject: DetailSubject) -> (title: String, lines: [(String, Style)]) {
+    // The columns a line has in `drawDetail`: counts go compact rather than be cut.
+    let room = size.width - 12
     var lines: [(String, Style)] = []
     let title: String
     func matches(_ record: LogRecord) -> Bool {
@@ -80,10 +82,12 @@ extension ConsoleModel {
         lines.append(("Status \(status.text)", status.style))
         lines.append(
           (
-            "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
-              + "\(airlift.detainees) detainees, \(airlift.highValue) high-value · "
-              + "\(airlift.plan.priority.name) · ETD "
-              + ConsoleTime.dayTime(airlift.plan.etd, offsetMinutes: timeZoneMinutes),
+            CountText.sentence(fitting: room) { count in
+              "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
+                + "\(count(airlift.detainees)) detainees, \(count(airlift.highValue)) high-value · "
+                + "\(airlift.plan.priority.name) · ETD "
+                + ConsoleTime.dayTime(airlift.plan.etd, offsetMinutes: timeZoneMinutes)
+            },
             Style(.text)
           ))
         let approvals = airlift.progress.approvals.map { tables.text($0) }
@@ -119,7 +123,10 @@ extension ConsoleModel {
           ))
         lines.append(
           (
-            "occupancy \(ConsoleTime.grouped(facility.occupancy)) of \(ConsoleTime.grouped(facility.capacity)) · inbound \(ConsoleTime.grouped(facility.inboundCount)) · projected \(ConsoleTime.grouped(facility.projected))",
+            CountText.sentence(fitting: room) { count in
+              "occupancy \(count(facility.occupancy)) of \(count(facility.capacity)) · "
+                + "inbound \(count(facility.inboundCount)) · projected \(count(facility.projected))"
+            },
             Self.loadBand(facility.load).style
           ))
       }

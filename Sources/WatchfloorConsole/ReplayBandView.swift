@@ -121,7 +121,9 @@ extension ConsoleModel {
     if let notice = replay.notice {
       right = (notice, Style(.warn, .bold))
     } else {
-      right = ("\(moment + 1)/\(replay.moments.count)", Style(.dim))
+      // Whole: the event text gives way to the position, never the other way round.
+      let count = { (value: Int) in CountText.grouped(Int64(value)) }
+      right = ("\(count(moment + 1))/\(count(replay.moments.count))", Style(.dim))
     }
     let rightX = rect.maxX - right.text.count - 1
     canvas.put(right.text, x: rightX, y: rect.y, width: right.text.count, style: right.style)

@@ -1,3 +1,5 @@
+import WatchfloorModel
+
 /// What ``Canvas/put(_:x:y:width:style:overflow:align:)`` does with text wider than its room.
 public enum Overflow: Hashable, Sendable {
   /// Cut at the last column; a wide character cut in half becomes a space.

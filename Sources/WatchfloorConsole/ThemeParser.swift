@@ -1,4 +1,5 @@
 import TOMLKit
+import WatchfloorModel
 
 /// Reads a theme from the text of a TOML theme file.
 ///

@@ -74,10 +74,13 @@ public struct JSONWriter {
     text += "\n" + String(repeating: "  ", count: depth)
   }
 
-  /// Appends `value` as a JSON string literal.
+  /// Appends `value` as a JSON string literal. Besides what RFC 8259 requires (quote,
+  /// backslash, C0 controls), every character the ``Sanitizer`` escapes (DEL, C1 controls, bidi,
+  /// zero-width and other format characters) is written as `\uXXXX` (a surrogate pair above
+  /// U+FFFF), so the text never carries them raw to a terminal and still decodes to `value`.
   public static func appendQuoted(_ value: String, to out: inout String) {
     out += "\""
-    if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+    if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
       out += value
       out += "\""
       return
@@ -90,13 +93,22 @@ public struct JSONWriter {
       case "\n": flush(&plain, &out, "\\n")
       case "\r": flush(&plain, &out, "\\r")
       case "\t": flush(&plain, &out, "\\t")
-      case "\u{00}"..."\u{1F}", "\u{7F}":
-        flush(&plain, &out, "\\u00" + hex2(UInt8(scalar.value)).lowercased())
+      case _ where Sanitizer.needsEscape(scalar): flush(&plain, &out, unicodeEscape(scalar))
       default: plain.append(scalar)
       }
     }
     out += String(plain)
     out += "\""
+  }
+
+  /// `\uXXXX` (lower-case hex) for a scalar in the basic plane, a UTF-16 surrogate pair above.
+  private static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+    var escaped = ""
+    for unit in String(scalar).utf16 {
+      let hex = String(unit, radix: 16)
+      escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+    return escaped
   }
 
   private static func flush(

@@ -82,7 +82,7 @@ struct RenderCommand: ParsableCommand {
     let canvas = model.view()
     let useColor = color == "always" || (color == "auto" && isatty(1) != 0)
     if useColor {
-      standardOutput(canvas.ansi(theme: model.theme, mode: ColorMode.detect()))
+      standardOutput(ansiScreen: canvas.ansi(theme: model.theme, mode: ColorMode.detect()))
     } else {
       standardOutput(canvas.lines().joined(separator: "\n"))
     }

@@ -79,7 +79,7 @@ struct StateSummary {
 }
 
 /// `12345` as `12,345`, as the console writes figures.
-func grouped(_ value: Int64) -> String { ConsoleTime.grouped(value) }
+func grouped(_ value: Int64) -> String { CountText.grouped(value) }
 
 /// Rows of cells as aligned, indented lines, `gap` spaces between columns; a cell starting
 /// with `>` is right-aligned.

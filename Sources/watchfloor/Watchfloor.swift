@@ -1,4 +1,5 @@
 import ArgumentParser
+import WatchfloorModel
 
 #if canImport(Glibc)
   import Glibc
@@ -32,24 +33,42 @@ enum Main {
     } catch let exit as ExitCode {
       Glibc.exit(exit.rawValue)
     } catch {
-      // Usage errors exit 2, like I/O errors, rather than ArgumentParser's 64.
-      if Watchfloor.exitCode(for: error) == .validationFailure {
-        standardError(Watchfloor.fullMessage(for: error))
-        Glibc.exit(2)
+      // ArgumentParser's own `exit(withError:)` would print its message raw, and its messages
+      // echo arguments (an unknown subcommand, a bad option value): write them through the
+      // sanitising writers instead, to the same stream with the same status.
+      let message = Watchfloor.fullMessage(for: error)
+      let code = Watchfloor.exitCode(for: error)
+      if code == .success {
+        if !message.isEmpty { standardOutput(message) }
+        Glibc.exit(code.rawValue)
       }
-      Watchfloor.exit(withError: error)
+      if !message.isEmpty { standardError(message) }
+      // Usage errors exit 2, like I/O errors, rather than ArgumentParser's 64.
+      Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
     }
   }
 }
 
-/// Writes a line to standard error.
+/// Writes a message and a final newline to standard error. Every line is sanitised
+/// (``Sanitizer/sanitizeLines(_:)``): messages echo paths, ids, arguments and reasons.
 func standardError(_ message: String) {
-  writeAll(2, message.hasSuffix("\n") ? message : message + "\n")
+  let safe = Sanitizer.sanitizeLines(message)
+  writeAll(2, safe.hasSuffix("\n") ? safe : safe + "\n")
 }
 
-/// Writes text and a final newline to standard output.
+/// Writes text and a final newline to standard output. Every line is sanitised
+/// (``Sanitizer/sanitizeLines(_:)``), so no command's output carries a control, bidi or
+/// format character to the terminal; JSON output has them escaped already and passes unchanged.
 func standardOutput(_ text: String) {
-  writeAll(1, text.hasSuffix("\n") ? text : text + "\n")
+  let safe = Sanitizer.sanitizeLines(text)
+  writeAll(1, safe.hasSuffix("\n") ? safe : safe + "\n")
+}
+
+/// Writes the console's screen rendered with ANSI colours, and a final newline, to standard
+/// output unchanged: its escape sequences are the program's own, and the text between them
+/// was sanitised when it was drawn on the canvas.
+func standardOutput(ansiScreen screen: String) {
+  writeAll(1, screen.hasSuffix("\n") ? screen : screen + "\n")
 }
 
 /// Writes all of `text` to a descriptor, retrying short writes and EINTR.

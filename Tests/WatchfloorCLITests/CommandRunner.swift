@@ -5,6 +5,9 @@ struct CommandResult {
   var status: Int32
   var output: String
   var errors: String
+  /// The bytes behind `output` and `errors`, before decoding could hide an invalid byte.
+  var outputBytes = Data()
+  var errorBytes = Data()
 }
 
 enum Watchfloor {
@@ -52,7 +55,7 @@ enum Watchfloor {
     process.waitUntilExit()
     return CommandResult(
       status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-      errors: String(decoding: errData, as: UTF8.self))
+      errors: String(decoding: errData, as: UTF8.self), outputBytes: outData, errorBytes: errData)
   }
 
   static func golden(_ name: String) throws -> String {

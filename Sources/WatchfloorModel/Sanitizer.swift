@@ -1,4 +1,7 @@
-/// Makes untrusted text (anything read from the log) safe to draw in a terminal.
+/// Makes untrusted text safe to show in a terminal: anything read from the log, drawn on the
+/// console's canvas, and everything the commands write to standard output and error (which
+/// echoes paths, ids, arguments and reasons). ``JSONWriter`` escapes the same characters
+/// (``needsEscape(_:)``) as `\uXXXX`, so there is one definition of what is unsafe.
 ///
 /// Characters that could move the cursor, start an escape sequence, reorder or hide text are
 /// replaced by a visible escape; everything else passes unchanged, so Arabic, CJK and emoji
@@ -24,12 +27,26 @@ public enum Sanitizer {
   /// `text` with every unsafe character replaced by its visible escape.
   public static func sanitize(_ text: String) -> String {
     if isPrintableASCII(text) { return text }
+    return escaping(text) { needsEscape($0) }
+  }
+
+  /// `text` with every unsafe character but the line feed replaced by its visible escape: for
+  /// multi-line output whose line breaks are the program's own (each line sanitised alike).
+  public static func sanitizeLines(_ text: String) -> String {
+    let plain = text.utf8.allSatisfy { ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A }
+    if plain { return text }
+    return escaping(text) { $0 != "\n" && needsEscape($0) }
+  }
+
+  private static func escaping(_ text: String, where unsafe: (Unicode.Scalar) -> Bool)
+    -> String
+  {
     let scalars = text.unicodeScalars
-    guard let first = scalars.firstIndex(where: needsEscape) else { return text }
+    guard let first = scalars.firstIndex(where: unsafe) else { return text }
     var result = String(scalars[..<first])
     result.reserveCapacity(text.utf8.count + 8)
     for scalar in scalars[first...] {
-      if needsEscape(scalar) {
+      if unsafe(scalar) {
         result += escape(scalar)
       } else {
         result.unicodeScalars.append(scalar)

@@ -1,5 +1,5 @@
 import Testing
-import WatchfloorConsole
+import WatchfloorModel
 
 @Suite("Sanitizer")
 struct SanitizerTests {
@@ -51,6 +51,19 @@ struct SanitizerTests {
     #expect(Sanitizer.sanitize("tag\u{E0041}") == "tag\\u{E0041}")
     #expect(Sanitizer.sanitize("line\u{2028}para\u{2029}") == "line\\u{2028}para\\u{2029}")
     #expect(Sanitizer.sanitize("\u{3164}") == "\\u{3164}")
+  }
+
+  @Test func sanitizingLinesKeepsOnlyTheLineFeeds() {
+    #expect(Sanitizer.sanitizeLines("one\ntwo\n") == "one\ntwo\n")
+    #expect(
+      Sanitizer.sanitizeLines("a\u{1B}]2;t\u{07}\nb\tc\r\n\u{9B}\u{202E}")
+        == "a\\e]2;t\\x07\nb\\tc\\r\n\\u{009B}\\u{202E}")
+    #expect(Sanitizer.sanitizeLines("سجن\n😀") == "سجن\n😀")
+    // Each line comes out as `sanitize` makes it.
+    let lines = ["x\u{85}y", "", "\u{200B}", "plain"]
+    #expect(
+      Sanitizer.sanitizeLines(lines.joined(separator: "\n"))
+        == lines.map(Sanitizer.sanitize).joined(separator: "\n"))
   }
 
   @Test func sanitizingIsIdempotent() {
