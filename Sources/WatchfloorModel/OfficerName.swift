@@ -24,16 +24,16 @@ public enum OfficerName {
     return String(characters[first...last])
   }
 
-  /// The first scalar of `name` that no name may hold: control characters, format characters
-  /// (zero-width spaces and joiners, bidi marks and overrides), and the line and paragraph
-  /// separators; nil when there is none.
+  /// The first scalar of `name` that no name may hold: whatever the ``Sanitizer`` would
+  /// escape (control and format characters: zero-width spaces and joiners, bidi marks and
+  /// overrides; line and paragraph separators; invisible fillers), and unassigned or
+  /// private-use code points, which no one can read; nil when there is none.
   public static func forbiddenScalar(in name: String) -> Unicode.Scalar? {
     name.unicodeScalars.first { scalar in
+      if Sanitizer.needsEscape(scalar) { return true }
       switch scalar.properties.generalCategory {
-      case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate,
-        .unassigned, .privateUse:
-        true
-      default: false
+      case .unassigned, .privateUse: return true
+      default: return false
       }
     }
   }

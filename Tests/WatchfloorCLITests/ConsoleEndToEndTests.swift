@@ -209,15 +209,18 @@ struct ConsoleEndToEndTests {
       }.1)
     try tmux.send("q")
 
+    // The account running the tests is a viewer; USER claiming an approver changes nothing.
+    let account = String(cString: getpwuid(geteuid()).pointee.pw_name)
     let roster = try temporaryDirectory().appendingPathComponent("roster.toml")
-    try Data("approvers = [\"hassan\"]\nviewers = [\"supervisor\"]\n".utf8).write(to: roster)
+    try Data("approvers = [\"hassan\"]\nviewers = [\"\(account)\"]\n".utf8).write(to: roster)
     let viewer = try TmuxSession.console(
-      "env USER=supervisor \(Watchfloor.binary.path) live \(log.path) --roster \(roster.path)",
+      "env USER=hassan LOGNAME=hassan \(Watchfloor.binary.path) live \(log.path) "
+        + "--roster \(roster.path)",
       binaryPrefix: false)
-    #expect(try viewer.waitFor { $0.contains("officer supervisor (viewer)") }.1)
+    #expect(try viewer.waitFor { $0.contains("officer \(account) (viewer)") }.1)
     try viewer.send("a")
     #expect(
-      try viewer.waitFor(timeout: 5) { $0.contains("supervisor is a viewer on the roster") }.1)
+      try viewer.waitFor(timeout: 5) { $0.contains("\(account) is a viewer on the roster") }.1)
     try viewer.send("q")
   }
 }
