@@ -425,11 +425,13 @@ static void wf_sig_fatal_handler(int signo, siginfo_t *info, void *context) {
   _exit(128 + signo);
 }
 
-/// Installs an alternate signal stack on the calling thread when it has none, so the
-/// handler also runs after a stack overflow.
+/// Installs an alternate signal stack on the calling thread when it has none, or a smaller
+/// one (the Swift runtime's, say, whose handlers no longer run), so the handler also runs
+/// after a stack overflow.
 static inline void wf_sig_ensure_alt_stack(struct wf_sig_state *state) {
   stack_t current;
-  if (sigaltstack(NULL, &current) == 0 && (current.ss_flags & SS_DISABLE)) {
+  if (sigaltstack(NULL, &current) == 0 && !(current.ss_flags & SS_ONSTACK) &&
+      ((current.ss_flags & SS_DISABLE) || current.ss_size < sizeof state->alt_stack)) {
     stack_t stack;
     memset(&stack, 0, sizeof stack);
     stack.ss_sp = state->alt_stack;

@@ -148,6 +148,16 @@ private func unblock(_ signal: Int32) {
   pthread_sigmask(SIG_UNBLOCK, &set, nil)
 }
 
+/// Recurses until the stack runs out; the buffer makes each frame large.
+private func recurseForever(_ depth: Int) -> Int {
+  var buffer = [Int](repeating: depth, count: 1)
+  return withUnsafeTemporaryAllocation(of: Int.self, capacity: 512) { frame in
+    frame.initialize(repeating: depth)
+    buffer[0] = frame[depth % 512]
+    return recurseForever(depth + 1) + buffer[0]
+  }
+}
+
 private func name(of signal: Int32) -> String {
   String(cString: wf_sig_name(signal))
 }
@@ -213,6 +223,19 @@ extension SignalTests {
     let text = try String(contentsOfFile: reports + "/" + report, encoding: .utf8)
     #expect(
       text.contains("signal: SIGSEGV (11), raised by the kernel (code 1), fault address 0x10\n"))
+  }
+
+  @Test("a stack overflow is reported too: the handler runs on the alternate stack")
+  func stackOverflow() throws {
+    let reports = try temporaryDirectory() + "/state/watchfloor"
+    let outcome = try runChild { _, _ in
+      CrashGuard.install(reportDirectory: reports)
+      _ = recurseForever(1)
+    }
+    #expect(outcome.exitStatus == 139)
+    let report = try #require(files(in: reports).first)
+    let text = try String(contentsOfFile: reports + "/" + report, encoding: .utf8)
+    #expect(text.contains("signal: SIGSEGV (11), raised by the kernel"))
   }
 
   @Test("without a report directory the report goes to stderr")
