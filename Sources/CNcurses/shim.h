@@ -51,6 +51,9 @@ static inline int wf_pipe2(int fds[2], int flags) { return pipe2(fds, flags); }
 // code generation leaves other weak variables (arrays, structs, tentative definitions)
 // undefined, so they resolve to address 0; larger state lives behind a pointer.
 // Swift must not touch these variables directly; use the functions.
+// Every Swift file that calls these functions compiles its own copy of them, and SwiftPM
+// does not rebuild it when only this header changes: after editing it, touch the files that
+// import CNcurses (or build clean), or they keep the old code.
 // ---------------------------------------------------------------------------------------
 
 #define WF_SIG_MAX 65
