@@ -65,8 +65,8 @@ public final class Terminal {
   /// unbuffered and unechoed (`cbreak`, so Ctrl-C still sends SIGINT), `nonl`, function keys
   /// decoded (`keypad`, plus the common sequences of ``KeySequences``), reads that never wait (`nodelay`), ESC delay
   /// ``escapeDelayMilliseconds``, no cursor, colours with the terminal's defaults when it has
-  /// any. Before ncurses changes the terminal modes they are saved, and the crash handlers
-  /// (SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE) are installed to restore them.
+  /// any. Before ncurses changes the terminal modes they are saved, and the crash path is
+  /// armed to restore them on every signal that ends the process (see ``CrashGuard``).
   ///
   /// Does nothing when already started.
   ///

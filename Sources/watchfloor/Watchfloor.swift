@@ -1,5 +1,6 @@
 import ArgumentParser
 import WatchfloorModel
+import WatchfloorTerminal
 
 #if canImport(Glibc)
   import Glibc
@@ -27,6 +28,9 @@ struct Watchfloor: ParsableCommand {
 @main
 enum Main {
   static func main() {
+    // For every command: a crash writes a report file and exits 128 + signal, rather than
+    // the Swift runtime's backtracer prompting on the officer's terminal.
+    CrashGuard.install()
     do {
       var command = try Watchfloor.parseAsRoot()
       try command.run()
