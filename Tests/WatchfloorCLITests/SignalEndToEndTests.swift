@@ -97,7 +97,7 @@ struct SignalEndToEndTests {
     "every signal that ends the console restores the terminal and exits 128 + signal; crashes leave a report"
   )
   func everyFatalSignalEndsTheConsole() throws {
-    let log = try ConsoleEndToEndTests().sampleLog()
+    let log = try sampleLog()
     let root = try temporaryDirectory()
     // All consoles at once, so the test takes about as long as one.
     let consoles = try Self.fatalSignals.map { signal in
