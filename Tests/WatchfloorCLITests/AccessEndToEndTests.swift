@@ -109,6 +109,7 @@ struct AccessEndToEndTests {
         mount --make-rprivate / &&
         mount -t overlay overlay -o lowerdir=/etc,upperdir=\(upper),workdir=\(work) /etc &&
         mkdir -p /etc/watchfloor && cp \(file.path) /etc/watchfloor/roster.toml &&
+        chmod 755 /etc/watchfloor && chmod 644 /etc/watchfloor/roster.toml &&
         { \(commands) ; }'
       """)
   }
@@ -123,7 +124,7 @@ struct AccessEndToEndTests {
       to: mine.appendingPathComponent("watchfloor/roster.toml"))
     try FileManager.default.setAttributes(
       [.posixPermissions: 0o755], ofItemAtPath: mine.path)
-    let binary = Watchfloor.binary.path
+    let binary = try Watchfloor.sharedBinary().path
     let result = try withSystemRoster(
       "approvers = [\"root\", \"daemon\"]\nviewers = [\"nobody\"]\n",
       """

@@ -35,7 +35,7 @@ enum Watchfloor {
       process.arguments =
         ["-u", user, "--", "/usr/bin/env"]
         + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        + [binary.path] + arguments
+        + [try sharedBinary().path] + arguments
     } else {
       process.executableURL = binary
       process.arguments = arguments
@@ -56,6 +56,27 @@ enum Watchfloor {
     return CommandResult(
       status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
       errors: String(decoding: errData, as: UTF8.self), outputBytes: outData, errorBytes: errData)
+  }
+
+  /// A copy of the binary that every account can run: the build folder may sit below a
+  /// directory only its owner can enter. Made once per test run, in place of the last run's.
+  static func sharedBinary() throws -> URL {
+    try sharedCopy.get()
+  }
+
+  private static let sharedCopy = Result { () throws -> URL in
+    let directory = URL(fileURLWithPath: "/tmp/watchfloor-cli-shared")
+    let copy = directory.appendingPathComponent("watchfloor")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+    let staged = directory.appendingPathComponent("watchfloor.\(getpid())")
+    try? FileManager.default.removeItem(at: staged)
+    try FileManager.default.copyItem(at: binary, to: staged)
+    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: staged.path)
+    guard rename(staged.path, copy.path) == 0 else {
+      throw CocoaError(.fileWriteUnknown)
+    }
+    return copy
   }
 
   static func golden(_ name: String) throws -> String {
@@ -84,5 +105,7 @@ func temporaryDirectory() throws -> URL {
   let url = FileManager.default.temporaryDirectory
     .appendingPathComponent("watchfloor-cli-\(UUID().uuidString)")
   try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+  // Other accounts (tests that decide as them) read and write in it, whatever the umask.
+  try FileManager.default.setAttributes([.posixPermissions: 0o777], ofItemAtPath: url.path)
   return url
 }

@@ -105,6 +105,7 @@ struct DecisionRaceTests {
     let roster = try temporaryDirectory().appendingPathComponent("roster.toml")
     try Data("approvers = [\"root\", \"daemon\"]\nviewers = [\"nobody\"]\n".utf8).write(
       to: roster)
+    try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: roster.path)
     let viewer = try Watchfloor.run(
       ["ack", "INC-0123-05", "--log", log.path, "--roster", roster.path],
       environment: ["USER": "daemon"], as: "nobody")
