@@ -13,20 +13,7 @@ struct AccessEndToEndTests {
 
   /// Runs a shell script; returns its status and output.
   func shell(_ script: String) throws -> CommandResult {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", script]
-    let output = Pipe()
-    let errors = Pipe()
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = errors.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return CommandResult(
-      status: process.terminationStatus, output: String(decoding: outData, as: UTF8.self),
-      errors: String(decoding: errData, as: UTF8.self))
+    try Watchfloor.runProgram(URL(fileURLWithPath: "/bin/sh"), ["-c", script])
   }
 
   @Test("USER and LOGNAME name nobody: the decision is written as the account that ran it")

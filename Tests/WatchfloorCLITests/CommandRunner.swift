@@ -29,17 +29,23 @@ enum Watchfloor {
   static func run(
     _ arguments: [String], environment: [String: String] = [:], as user: String? = nil
   ) throws -> CommandResult {
-    let process = Process()
-    if let user {
-      process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-      process.arguments =
-        ["-u", user, "--", "/usr/bin/env"]
-        + environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        + [try sharedBinary().path] + arguments
-    } else {
-      process.executableURL = binary
-      process.arguments = arguments
+    guard let user else {
+      return try runProgram(binary, arguments, environment: environment)
     }
+    let assignments = environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    return try runProgram(
+      URL(fileURLWithPath: "/usr/sbin/runuser"),
+      ["-u", user, "--", "/usr/bin/env"] + assignments + [try sharedBinary().path] + arguments)
+  }
+
+  /// Runs `program` with `arguments` (and `environment` added to this process's) from the
+  /// package's root; collects what it printed.
+  static func runProgram(
+    _ program: URL, _ arguments: [String], environment: [String: String] = [:]
+  ) throws -> CommandResult {
+    let process = Process()
+    process.executableURL = program
+    process.arguments = arguments
     if !environment.isEmpty {
       process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
     }

@@ -163,10 +163,9 @@ private func name(of signal: Int32) -> String {
 }
 
 extension SignalTests {
-  @Test(
-    "a crash signal in the console restores the terminal, writes a report, exits 128 + signal",
-    arguments: CrashGuard.crashSignals)
-  func crashInConsole(signal: Int32) throws {
+  /// A child with the crash path installed (reports in a fresh directory) and armed on a raw
+  /// pseudo-terminal raises `signal`; returns the report directory and what came of it.
+  func signalInConsole(_ signal: Int32) throws -> (reports: String, outcome: ChildOutcome) {
     let reports = try temporaryDirectory() + "/state/watchfloor"
     let outcome = try runChild { output, terminal in
       CrashGuard.install(reportDirectory: reports)
@@ -174,6 +173,14 @@ extension SignalTests {
       makeRaw(terminal)
       raise(signal)
     }
+    return (reports, outcome)
+  }
+
+  @Test(
+    "a crash signal in the console restores the terminal, writes a report, exits 128 + signal",
+    arguments: CrashGuard.crashSignals)
+  func crashInConsole(signal: Int32) throws {
+    let (reports, outcome) = try signalInConsole(signal)
     #expect(outcome.exitStatus == 128 + signal)
     #expect(outcome.terminalOutput == CrashGuard.resetSequence)
     #expect(outcome.terminalRestored)
@@ -195,13 +202,7 @@ extension SignalTests {
     "a termination signal in the console restores the terminal and exits 128 + signal, no report",
     arguments: CrashGuard.terminationSignals)
   func terminationInConsole(signal: Int32) throws {
-    let reports = try temporaryDirectory() + "/state/watchfloor"
-    let outcome = try runChild { output, terminal in
-      CrashGuard.install(reportDirectory: reports)
-      CrashGuard.arm(outputDescriptor: output, terminalDescriptor: terminal)
-      makeRaw(terminal)
-      raise(signal)
-    }
+    let (reports, outcome) = try signalInConsole(signal)
     #expect(outcome.exitStatus == 128 + signal)
     #expect(outcome.terminalOutput == CrashGuard.resetSequence)
     #expect(outcome.terminalRestored)
