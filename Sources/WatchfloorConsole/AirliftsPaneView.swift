@@ -15,97 +15,58 @@ extension ConsoleModel {
     }
   }
 
-  /// Column positions of the airlifts pane, relative to the pane's inner left edge. The route
-  /// takes what is left up to a useful width; wide panes add who approved.
-  private struct AirliftColumns {
-    let status = 2
-    let id = 14
-    let etd = 26
-    let route = 32
-    let routeWidth: Int
-    let detainees: Int
-    let highValue: Int
-    let priority: Int
-    let age: Int
-    let approvals: Int?
-
-    init(width: Int) {
-      routeWidth = max(12, min(34, width - route - 21))
-      detainees = route + routeWidth + 1
-      highValue = detainees + 6
-      priority = highValue + 5
-      age = priority + 4
-      approvals = width - (age + 6) >= 16 ? age + 6 : nil
-    }
+  /// The airlifts pane's columns. The route is never cut (it drops last but one); who
+  /// approved, the priority and the age give way first.
+  var airliftTable: Table<Airlift> {
+    Table([
+      TableColumn("STATUS", .fixed(11), priority: 100) { airlift in
+        let status = Self.statusLabel(airlift)
+        return [Span(status.text, status.style)]
+      },
+      TableColumn("ID", .content(min: 6, max: 16), priority: 95) { airlift in
+        [Span(tables.airlift(airlift.id))]
+      },
+      TableColumn("ETD", .fixed(5), priority: 70) { airlift in
+        [Span(ConsoleTime.hourMinute(airlift.plan.etd, offsetMinutes: timeZoneMinutes))]
+      },
+      TableColumn("ROUTE", .whole(max: 60), priority: 99) { airlift in
+        // A destination already at 150% or more stands out, with a mark for monochrome.
+        let overloaded = state.facilities[airlift.destination].map {
+          ($0.projectedLoad ?? 0) >= 1.5
+        }
+        return [
+          Span(tables.facility(airlift.origin) + " → "),
+          Span(
+            tables.facility(airlift.destination) + (overloaded == true ? " !" : ""),
+            overloaded == true ? Style(.danger, .bold) : Style(.text)),
+        ]
+      },
+      TableColumn("DET", .fixed(5), align: .right, priority: 90) { airlift in
+        [Span(CountText.fitting(airlift.detainees, width: 5))]
+      },
+      TableColumn("HV", .fixed(4), align: .right, priority: 85) { airlift in
+        airlift.highValue > 0
+          ? [Span(CountText.fitting(airlift.highValue, width: 4), Style(.warn, .bold))] : []
+      },
+      TableColumn("PRI", .fixed(3), priority: 40) { airlift in
+        airlift.plan.priority == .urgent ? [Span("URG", Style(.danger, .bold))] : []
+      },
+      TableColumn("AGE", .fixed(4), align: .right, priority: 60) { airlift in
+        [Span(ConsoleTime.age(from: airlift.plan.requestedAt, to: now, width: 4), Style(.dim))]
+      },
+      TableColumn("APPROVED BY", .content(min: 8, max: 32), priority: 30) { airlift in
+        let names = airlift.progress.approvals.map { tables.text($0) }
+        return names.isEmpty ? [] : [Span(names.joined(separator: ", "), Style(.dim))]
+      },
+    ])
   }
 
   func drawAirlifts(_ canvas: inout Canvas, _ rect: Rect) {
     let rows = airliftRows()
-    drawFrame(&canvas, rect, .airlifts, title: "Airlifts (\(CountText.grouped(Int64(rows.count))))")
-    let inner = rect.x + 1
-    let columns = AirliftColumns(width: rect.width - 2)
-    let headingY = rect.y + 1
-    let heading = Style(.dim, .underline)
-    for (text, x, width, align) in [
-      ("STATUS", columns.status, 11, Alignment.left), ("ID", columns.id, 11, .left),
-      ("ETD", columns.etd, 5, .left), ("ROUTE", columns.route, columns.routeWidth, .left),
-      ("DET", columns.detainees, 5, .right), ("HV", columns.highValue, 4, .right),
-      ("PRI", columns.priority, 3, .left), ("AGE", columns.age, 4, .right),
-      ("APPROVED BY", columns.approvals ?? -1000, 20, .left),
-    ] {
-      canvas.put(text, x: inner + x, y: headingY, width: width, style: heading, align: align)
-    }
-    if rows.isEmpty {
-      canvas.put(
-        filters[.airlifts] == nil
-          ? "No airlifts awaiting action." : "No airlift matches the filter.",
-        x: inner + 2, y: headingY + 1, width: rect.width - 4, style: Style(.dim))
-      return
-    }
-    let selectedIndex = selectedAirlift.flatMap { symbol in rows.firstIndex { $0.id == symbol } }
-    drawRows(
-      &canvas, .airlifts, rows, selected: selectedIndex, firstY: headingY + 1, rect: rect,
-      visible: layout.visibleRows(.airlifts)
-    ) { canvas, airlift, y in
-      let status = Self.statusLabel(airlift)
-      canvas.put(status.text, x: inner + columns.status, y: y, width: 11, style: status.style)
-      canvas.put(
-        tables.airlift(airlift.id), x: inner + columns.id, y: y, width: 11, overflow: .ellipsis)
-      canvas.put(
-        ConsoleTime.hourMinute(airlift.plan.etd, offsetMinutes: timeZoneMinutes),
-        x: inner + columns.etd, y: y, width: 5)
-      let destination = state.facilities[airlift.destination]
-      let overloaded = (destination?.projectedLoad ?? 0) >= 1.5
-      let origin = tables.facility(airlift.origin)
-      let routeX = inner + columns.route
-      let used = canvas.put(
-        origin + " → ", x: routeX, y: y, width: columns.routeWidth, overflow: .ellipsis)
-      // A destination already at 150% or more stands out, with a mark for monochrome.
-      canvas.put(
-        tables.facility(airlift.destination) + (overloaded ? " !" : ""), x: routeX + used, y: y,
-        width: columns.routeWidth - used, style: overloaded ? Style(.danger, .bold) : Style(.text),
-        overflow: .ellipsis)
-      canvas.put(
-        CountText.fitting(airlift.detainees, width: 5), x: inner + columns.detainees, y: y,
-        width: 5, align: .right)
-      if airlift.highValue > 0 {
-        canvas.put(
-          CountText.fitting(airlift.highValue, width: 4), x: inner + columns.highValue, y: y,
-          width: 4,
-          style: Style(.warn, .bold), align: .right)
-      }
-      if airlift.plan.priority == .urgent {
-        canvas.put("URG", x: inner + columns.priority, y: y, style: Style(.danger, .bold))
-      }
-      canvas.put(
-        ConsoleTime.age(from: airlift.plan.requestedAt, to: now, width: 4), x: inner + columns.age,
-        y: y, width: 4, style: Style(.dim), align: .right)
-      if let approvals = columns.approvals {
-        let names = airlift.progress.approvals.map { tables.text($0) }.joined(separator: ", ")
-        canvas.put(
-          names, x: inner + approvals, y: y, width: rect.width - 3 - approvals, style: Style(.dim),
-          overflow: .ellipsis)
-      }
-    }
+    let title = "Airlifts (\(CountText.grouped(Int64(rows.count))))"
+    drawList(
+      &canvas, rect, .airlifts, title: title, table: airliftTable, rows: rows, id: \.id,
+      empty: panes.airlifts.filter == nil
+        ? "No airlifts awaiting action." : "No airlift matches the filter.")
   }
 }

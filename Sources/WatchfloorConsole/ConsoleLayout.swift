@@ -1,8 +1,12 @@
-/// Where each part of the console goes for a terminal size.
+/// Where each part of the console goes: the one place a screen's geometry is declared.
 ///
-/// Narrow terminals (under 120 columns) stack the three panes; wider ones put airlifts over
-/// incidents on the left and occupancy on the right. Below 80×24 the console asks for a larger
-/// terminal instead.
+/// The header (two lines), the replay's band, the body and the footer stack. In the body the
+/// panes go side by side (airlifts over incidents on the left, occupancy on the right) when
+/// the left panes' essential columns and the occupancy's figures both fit, else they stack.
+/// Side by side, the left panes get the width their columns want and occupancy the rest,
+/// within its narrowest and its widest useful width. Heights follow the rows each pane has,
+/// shared evenly where they do not all fit; the incidents take what is left. Below 80×24 the
+/// console asks for a larger terminal instead.
 public struct ConsoleLayout: Equatable, Sendable {
   public static let minimumWidth = 80
   public static let minimumHeight = 24
@@ -14,32 +18,71 @@ public struct ConsoleLayout: Equatable, Sendable {
   public var occupancy: Rect
   public var incidents: Rect
   public var footer: Rect
+  /// Whether occupancy sits beside the lists (else the three panes stack).
+  public var sideBySide: Bool
 
   public static func fits(width: Int, height: Int) -> Bool {
     width >= minimumWidth && height >= minimumHeight
   }
 
-  public init(width: Int, height: Int, bandHeight: Int = 0) {
-    header = Rect(x: 0, y: 0, width: width, height: 2)
-    band = Rect(x: 0, y: 2, width: width, height: bandHeight)
-    footer = Rect(x: 0, y: height - 1, width: width, height: 1)
-    let top = 2 + bandHeight
-    let body = max(0, height - 3 - bandHeight)
-    if width >= 120 {
-      let left = width * 3 / 5
-      let airliftHeight = body * 11 / 20
-      airlifts = Rect(x: 0, y: top, width: left, height: airliftHeight)
-      incidents = Rect(x: 0, y: top + airliftHeight, width: left, height: body - airliftHeight)
-      occupancy = Rect(x: left, y: top, width: width - left, height: body)
-    } else {
-      let airliftHeight = body * 2 / 5
-      let occupancyHeight = body * 3 / 10
-      airlifts = Rect(x: 0, y: top, width: width, height: airliftHeight)
-      occupancy = Rect(x: 0, y: top + airliftHeight, width: width, height: occupancyHeight)
-      incidents = Rect(
-        x: 0, y: top + airliftHeight + occupancyHeight, width: width,
-        height: body - airliftHeight - occupancyHeight)
+  /// What the panes need, measured on their rows: widths include the panes' borders and
+  /// margins; heights are in lines, borders and headings included.
+  public struct Needs: Equatable, Sendable {
+    /// The widths that show every column whole, and the narrowest that keeps the essential
+    /// columns (for the incidents: a summary of at least 45 columns).
+    public var listsWanted: Int
+    public var listsEssential: Int
+    /// The narrowest occupancy pane that shows the figures, and the widest that is useful.
+    public var occupancyMinimum: Int
+    public var occupancyIdeal: Int
+    public var airliftLines: Int
+    public var incidentLines: Int
+    /// Occupancy's lines at a width (a facility takes two lines when its bar does not fit
+    /// beside its figures).
+    public var occupancyLines: @Sendable (Int) -> Int
+
+    public static func == (left: Needs, right: Needs) -> Bool {
+      left.listsWanted == right.listsWanted && left.listsEssential == right.listsEssential
+        && left.occupancyMinimum == right.occupancyMinimum
+        && left.occupancyIdeal == right.occupancyIdeal
+        && left.airliftLines == right.airliftLines && left.incidentLines == right.incidentLines
     }
+  }
+
+  public init(width: Int, height: Int, bandHeight: Int = 0, needs: Needs) {
+    let screen = Layout.vertical([.length(2), .length(bandHeight), .fill(1), .length(1)])
+      .split(Rect(x: 0, y: 0, width: width, height: height))
+    header = screen[0]
+    band = screen[1]
+    footer = screen[3]
+    let body = screen[2]
+    sideBySide = width >= needs.listsEssential + needs.occupancyMinimum
+    if sideBySide {
+      let occupancyWidth = min(
+        needs.occupancyIdeal, max(needs.occupancyMinimum, width - needs.listsWanted))
+      let columns = Layout.horizontal([.fill(1), .length(occupancyWidth)]).split(body)
+      occupancy = columns[1]
+      let lists = Self.stack(columns[0], [needs.airliftLines, needs.incidentLines])
+      airlifts = lists[0]
+      incidents = lists[1]
+    } else {
+      let panes = Self.stack(
+        body, [needs.airliftLines, needs.occupancyLines(width), needs.incidentLines])
+      airlifts = panes[0]
+      occupancy = panes[1]
+      incidents = panes[2]
+    }
+  }
+
+  /// Panes stacked in `rect`, each up to the lines it wants, shared evenly when they do not
+  /// all fit; the last takes what is left.
+  private static func stack(_ rect: Rect, _ wanted: [Int]) -> [Rect] {
+    var parts = Layout.vertical(wanted.map { .max(max(4, $0)) }).split(rect)
+    if var last = parts.last {
+      last.height = rect.maxY - last.y
+      parts[parts.count - 1] = last
+    }
+    return parts
   }
 
   public func rect(_ pane: Pane) -> Rect {
@@ -49,10 +92,55 @@ public struct ConsoleLayout: Equatable, Sendable {
     case .incidents: incidents
     }
   }
+}
 
-  /// Rows of items a pane has room for: inside its border, below its column headings.
-  public func visibleRows(_ pane: Pane) -> Int {
-    let inner = rect(pane).height - 2
-    return max(1, pane == .occupancy ? inner : inner - 1)
+extension ConsoleModel {
+  /// What the panes need, measured on the rows they would show.
+  var layoutNeeds: ConsoleLayout.Needs {
+    // Measured on a window of rows from each pane's offset: a frame's work stays in
+    // proportion to the screen, not the floor.
+    let airlifts = airliftRows()
+    let incidents = incidentRows()
+    let facilities = facilityRows()
+    func window<Row>(_ rows: [Row], _ pane: Pane) -> ArraySlice<Row> {
+      let start = min(panes[pane].offset, max(0, rows.count - 1))
+      return rows[start..<min(rows.count, start + 80)]
+    }
+    let airliftTable = self.airliftTable
+    let incidentTable = self.incidentTable
+    let oneLine = occupancyTable(withID: true)
+    let shownAirlifts = window(airlifts, .airlifts)
+    let shownIncidents = window(incidents, .incidents)
+    let shownFacilities = window(facilities, .occupancy)
+    // A list's border (2), its marker column (2) and its right margin (1).
+    let listChrome = 5
+    let summaryFloor = 45
+    let incidentEssential =
+      incidentTable.minimumWidth(for: shownIncidents, keepingPriority: 60) - 20 + summaryFloor
+    let occupancyWanted = oneLine.wantedWidth(for: shownFacilities)
+    let twoLines = occupancyWanted + 1 + Self.shortestBar
+    let facilityCount = facilities.count
+    let sides = Set(facilities.map(\.facility.side)).count
+    return ConsoleLayout.Needs(
+      listsWanted: max(
+        airliftTable.wantedWidth(for: shownAirlifts), incidentTable.wantedWidth(for: shownIncidents)
+      ) + listChrome,
+      listsEssential: max(
+        airliftTable.minimumWidth(for: shownAirlifts, keepingPriority: 60), incidentEssential)
+        + listChrome,
+      // Two lines a facility: the figures with whole names, then the id and the bar.
+      occupancyMinimum: occupancyTable(withID: false).wantedWidth(for: shownFacilities) + 5,
+      occupancyIdeal: occupancyWanted + 1 + 40 + 5,
+      airliftLines: max(1, airlifts.count) + 3,
+      incidentLines: max(1, incidents.count) + 3,
+      occupancyLines: { width in
+        max(1, facilityCount) * (width - 4 < twoLines ? 2 : 1) + sides + 2
+      })
+  }
+
+  public var layout: ConsoleLayout {
+    ConsoleLayout(
+      width: size.width, height: size.height, bandHeight: replay == nil ? 0 : ReplayBand.height,
+      needs: layoutNeeds)
   }
 }

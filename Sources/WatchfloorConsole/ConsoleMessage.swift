@@ -10,6 +10,9 @@ public enum ConsoleMessage {
   case logAdvanced(at: Timestamp)
   /// The log file was truncated, replaced, is missing or came back.
   case feedNotice(String?)
+  /// The log is read again from the start into a new timeline (it was truncated or replaced),
+  /// with the notice that says so.
+  case logReplaced(Timeline, notice: String?)
   /// What became of a confirmed decision: written, or why not.
   case decisionResult(String)
   /// A frame's time on a monotonic clock, in seconds: it drives replay playback.

@@ -16,8 +16,8 @@ public enum Pane: Int, CaseIterable, Sendable {
 /// What the console is showing on top of the panes.
 public enum Overlay: Equatable, Sendable {
   case help
-  /// The full history of one airlift or incident.
-  case detail(DetailSubject)
+  /// The full history of one airlift, facility or incident.
+  case detail(DetailHistory)
 }
 
 /// The item a detail view is about.
@@ -56,9 +56,10 @@ public struct ConsoleModel {
   public var state: OpsState
   public var timeline: Timeline
   public var tables: SymbolTables { timeline.tables }
-  public var mode: ConsoleMode = .live
   /// The day, cursor and playback of a replay; nil live.
   public var replay: Replay?
+  /// Live or replay: whether there is a replay.
+  public var mode: ConsoleMode { replay == nil ? .live : .replay }
   public var size: (width: Int, height: Int)
   /// The clock shown and used for ages: wall time live, simulated time in the demo.
   public var now: Timestamp
@@ -80,18 +81,14 @@ public struct ConsoleModel {
   /// A decision being prepared, and the line that says what became of the last one.
   public var dialog: DecisionDialog?
   public var resultLine: String?
-  /// Whether this console may decide at all (replay and viewers may not).
-  public var decisionsAllowed = true
+  /// Whether this console may decide at all: a replay may not (the roster may still refuse
+  /// the officer).
+  public var decisionsAllowed: Bool { replay == nil }
 
   public var focus: Pane = .airlifts
-  /// The selected item of each pane, kept by identity so it does not jump when rows move.
-  public var selectedAirlift: Symbol?
-  public var selectedFacility: Symbol?
-  public var selectedIncident: Symbol?
-  /// The first visible row of each pane.
-  public var scroll: [Pane: Int] = [:]
-  /// The filter of each pane, and whether it is being typed.
-  public var filters: [Pane: String] = [:]
+  /// Each list pane's selection (by identity), scroll offset and filter.
+  public var panes = PaneStates()
+  /// Whether the focused pane's filter is being typed.
   public var editingFilter = false
   public var overlay: Overlay?
   /// Critical incidents already announced, so each rings the bell once.
@@ -134,4 +131,23 @@ public struct ConsoleModel {
     }
     return any && ring
   }
+}
+
+extension ConsoleModel {
+  /// The selected airlift, facility and incident (the panes' selections).
+  public var selectedAirlift: Symbol? {
+    get { panes.airlifts.selected }
+    set { panes.airlifts.selected = newValue }
+  }
+  public var selectedFacility: Symbol? {
+    get { panes.occupancy.selected }
+    set { panes.occupancy.selected = newValue }
+  }
+  public var selectedIncident: Symbol? {
+    get { panes.incidents.selected }
+    set { panes.incidents.selected = newValue }
+  }
+
+  /// The filter of a pane; nil when it is not filtered.
+  public func filter(_ pane: Pane) -> String? { panes[pane].filter }
 }

@@ -4,8 +4,6 @@ extension ConsoleModel {
   /// Turns the console into a replay: read-only, quiet, showing the state as of the cursor.
   public mutating func startReplay(_ replay: Replay) {
     self.replay = replay
-    mode = .replay
-    decisionsAllowed = false
     bellEnabled = false
     showReplayCursor()
   }
@@ -28,34 +26,33 @@ extension ConsoleModel {
     feed.lastLineAt = state.lastApplied.isMissing ? nil : state.lastApplied
   }
 
-  /// The replay's keys; nil when the key is not one of them (or this is not a replay), so the
-  /// console's own keys apply.
-  mutating func handleReplayKey(_ key: Key) -> [ConsoleEffect]? {
-    guard var replay else { return nil }
-    if replay.timeEntry != nil { return enterTime(key) }
+  /// Does a replay action; false when `action` is not the replay's own (or this is not a
+  /// replay), so the console's own actions apply.
+  mutating func performReplay(_ action: ConsoleAction) -> Bool {
+    guard var replay else { return false }
     replay.notice = nil
-    switch key {
-    case .character(" "): replay.togglePlaying()
-    case .character("+"), .character("="): replay.changeSpeed(by: 1)
-    case .character("-"): replay.changeSpeed(by: -1)
-    case .character("."), .right: replay.stepForward()
-    case .character(","), .left: replay.stepBack()
-    case .character("]"): replay.jump(hours: 1)
-    case .character("["): replay.jump(hours: -1)
-    case .character("n"): replay.jumpToNotable(forward: true)
-    case .character("N"): replay.jumpToNotable(forward: false)
-    case .character("g"): replay.timeEntry = ""
-    case .home: replay.first()
-    case .end: replay.last()
-    default: return nil
+    switch action {
+    case .playPause: replay.togglePlaying()
+    case .faster: replay.changeSpeed(by: 1)
+    case .slower: replay.changeSpeed(by: -1)
+    case .stepForward: replay.stepForward()
+    case .stepBack: replay.stepBack()
+    case .hourForward: replay.jump(hours: 1)
+    case .hourBack: replay.jump(hours: -1)
+    case .nextNotable: replay.jumpToNotable(forward: true)
+    case .previousNotable: replay.jumpToNotable(forward: false)
+    case .goToTime: replay.timeEntry = ""
+    case .dayStart: replay.first()
+    case .dayEnd: replay.last()
+    default: return false
     }
     self.replay = replay
     showReplayCursor()
-    return []
+    return true
   }
 
   /// Typing the time for `g`: Enter jumps, Esc gives up; a bad time says so and stays open.
-  private mutating func enterTime(_ key: Key) -> [ConsoleEffect] {
+  mutating func enterTime(_ key: Key) -> [ConsoleEffect] {
     guard var replay, var text = replay.timeEntry else { return [] }
     switch key {
     case .escape:

@@ -7,7 +7,7 @@ extension ConsoleModel {
   /// them, then urgent), then approved, then in flight; by ETD within each group.
   public func airliftRows() -> [Airlift] {
     var rows = state.activeAirlifts.compactMap { state.airlift($0) }
-    let filter = filters[.airlifts, default: ""].lowercased()
+    let filter = (panes.airlifts.filter ?? "").lowercased()
     if !filter.isEmpty {
       rows = rows.filter { airliftSearchText($0).contains(filter) }
     }
@@ -43,7 +43,7 @@ extension ConsoleModel {
   public func facilityRows() -> [(symbol: Symbol, facility: Facility)] {
     var rows: [(symbol: Symbol, facility: Facility)] = []
     state.facilities.forEachEntry { rows.append(($0, $1)) }
-    let filter = filters[.occupancy, default: ""].lowercased()
+    let filter = (panes.occupancy.filter ?? "").lowercased()
     if !filter.isEmpty {
       rows = rows.filter { row in
         [
@@ -64,7 +64,7 @@ extension ConsoleModel {
     var rows = state.unresolvedIncidents.compactMap { symbol in
       state.incidents[symbol].map { (symbol: symbol, incident: $0) }
     }
-    let filter = filters[.incidents, default: ""].lowercased()
+    let filter = (panes.incidents.filter ?? "").lowercased()
     if !filter.isEmpty {
       rows = rows.filter { row in
         [
@@ -90,22 +90,6 @@ extension ConsoleModel {
     case .airlifts: airliftRows().map(\.id)
     case .occupancy: facilityRows().map(\.symbol)
     case .incidents: incidentRows().map(\.symbol)
-    }
-  }
-
-  func selection(_ pane: Pane) -> Symbol? {
-    switch pane {
-    case .airlifts: selectedAirlift
-    case .occupancy: selectedFacility
-    case .incidents: selectedIncident
-    }
-  }
-
-  mutating func select(_ symbol: Symbol?, in pane: Pane) {
-    switch pane {
-    case .airlifts: selectedAirlift = symbol
-    case .occupancy: selectedFacility = symbol
-    case .incidents: selectedIncident = symbol
     }
   }
 }

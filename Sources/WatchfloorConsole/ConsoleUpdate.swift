@@ -22,6 +22,10 @@ extension ConsoleModel {
     case .feedNotice(let notice):
       feed.notice = notice
       return []
+    case .logReplaced(let timeline, let notice):
+      replaceTimeline(timeline)
+      feed.notice = notice
+      return []
     case .decisionResult(let text):
       resultLine = text
       return []
@@ -36,9 +40,12 @@ extension ConsoleModel {
 
   /// Starts over on a new timeline (the log was truncated or replaced and is read again).
   /// Incidents already on screen do not ring again when they are read back.
-  public mutating func replaceTimeline(_ timeline: Timeline) {
+  private mutating func replaceTimeline(_ timeline: Timeline) {
     self.timeline = timeline
     state = timeline.current
+    if case .detail(let history) = overlay {
+      overlay = .detail(DetailHistory(history.subject, timeline: timeline))
+    }
     quietCriticals = true
     keepSelectionsVisible()
   }
@@ -46,6 +53,10 @@ extension ConsoleModel {
   /// Takes the timeline's new state, keeping every selection on its item.
   private mutating func absorbLog(at time: Timestamp) -> [ConsoleEffect] {
     adopt(timeline.current)
+    if case .detail(var history) = overlay {
+      history.extend(timeline)
+      overlay = .detail(history)
+    }
     feed.lastLineAt = time
     if quietCriticals {
       // Re-reading a log that was replaced: what it holds was announced already.
@@ -58,21 +69,16 @@ extension ConsoleModel {
     return ring && bellEnabled ? [.bell] : []
   }
 
-  /// Shows `newState`, keeping every selection on its item.
+  /// Shows `newState`, keeping every selection on its item (or, when the item left the
+  /// pane, on its neighbour at the same place).
   mutating func adopt(_ newState: OpsState) {
-    let before = self
+    let before = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, rowSymbols($0)) })
     state = newState
-    var rowsByPane: [Pane: [Symbol]] = [:]
     for pane in Pane.allCases {
       let rows = rowSymbols(pane)
-      rowsByPane[pane] = rows
-      let selected = selection(pane)
-      if let selected, rows.contains(selected) { continue }
-      // The selected item left the pane (it landed, say): take its neighbour at the same place.
-      let oldIndex = selected.flatMap { before.rowSymbols(pane).firstIndex(of: $0) } ?? 0
-      select(rows.isEmpty ? nil : rows[min(oldIndex, rows.count - 1)], in: pane)
+      panes[pane].follow(rows, previous: before[pane])
+      panes[pane].scroll(in: rows, visible: visibleRows(pane))
     }
-    keepSelectionsVisible(rowsByPane)
   }
 
   private mutating func handle(_ key: Key) -> [ConsoleEffect] {
@@ -88,44 +94,55 @@ extension ConsoleModel {
       return []
     }
     if editingFilter { return editFilter(key) }
-    if let effects = handleReplayKey(key) { return effects }
-    switch key {
-    case .character("q"), .control("c"):
+    if replay?.timeEntry != nil { return enterTime(key) }
+    guard let action = KeyMap.action(for: key, replay: replay != nil, focus: focus) else {
+      return []
+    }
+    if replay != nil, performReplay(action) { return [] }
+    return perform(action)
+  }
+
+  /// Does what the key map says a key does.
+  private mutating func perform(_ action: ConsoleAction) -> [ConsoleEffect] {
+    let count = Pane.allCases.count
+    switch action {
+    case .quit:
       return [.quit]
-    case .tab:
-      focus = Pane(rawValue: (focus.rawValue + 1) % Pane.allCases.count) ?? .airlifts
-    case .backTab:
-      focus =
-        Pane(rawValue: (focus.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)
-        ?? .airlifts
-    case .down, .character("j"): move(by: 1)
-    case .up, .character("k"): move(by: -1)
-    case .pageDown, .control("f"): move(by: layout.visibleRows(focus))
-    case .pageUp, .control("b"): move(by: -layout.visibleRows(focus))
-    case .home, .character("g"): move(by: -Int.max / 2)
-    case .end, .character("G"): move(by: Int.max / 2)
-    case .enter:
-      if let subject = detailSubject() { overlay = .detail(subject) }
-    case .character("?"), .function(1):
+    case .nextPane:
+      focus = Pane(rawValue: (focus.rawValue + 1) % count) ?? .airlifts
+    case .previousPane:
+      focus = Pane(rawValue: (focus.rawValue + count - 1) % count) ?? .airlifts
+    case .down: move(by: 1)
+    case .up: move(by: -1)
+    case .pageDown: move(by: visibleRows(focus))
+    case .pageUp: move(by: -visibleRows(focus))
+    case .first: move(by: -Int.max / 2)
+    case .last: move(by: Int.max / 2)
+    case .details:
+      if let subject = detailSubject() {
+        overlay = .detail(DetailHistory(subject, timeline: timeline))
+      }
+    case .help:
       overlay = .help
-    case .character("/"):
+    case .filter:
       editingFilter = true
-    case .escape:
-      filters[focus] = nil
+    case .clearFilter:
+      panes[focus].filter = nil
       keepSelectionsVisible()
-    case .character("t"):
+    case .nextTheme:
       if !themes.isEmpty { themeIndex = (themeIndex + 1) % themes.count }
-    case .character("a"): openDecision(.approve)
-    case .character("d"): openDecision(.deny)
-    case .character("h"): openDecision(.hold)
-    default:
+    case .approve: openDecision(.approve)
+    case .deny: openDecision(.deny)
+    case .hold: openDecision(.hold)
+    case .playPause, .faster, .slower, .stepForward, .stepBack, .hourForward, .hourBack,
+      .nextNotable, .previousNotable, .goToTime, .dayStart, .dayEnd:
       break
     }
     return []
   }
 
   private mutating func editFilter(_ key: Key) -> [ConsoleEffect] {
-    var text = filters[focus, default: ""]
+    var text = panes[focus].filter ?? ""
     switch key {
     case .enter:
       editingFilter = false
@@ -141,51 +158,34 @@ extension ConsoleModel {
     default:
       break
     }
-    filters[focus] = text.isEmpty ? nil : text
-    scroll[focus] = 0
+    panes[focus].filter = text.isEmpty ? nil : text
+    panes[focus].offset = 0
     let rows = rowSymbols(focus)
-    if let selected = selection(focus), rows.contains(selected) {
-      keepSelectionsVisible()
-      return []
+    if let selected = panes[focus].selected, !rows.contains(selected) {
+      panes[focus].selected = rows.first
     }
-    select(rows.first, in: focus)
+    keepSelectionsVisible()
     return []
   }
 
-  public var layout: ConsoleLayout {
-    ConsoleLayout(
-      width: size.width, height: size.height, bandHeight: replay == nil ? 0 : ReplayBand.height)
+  /// The rows of `pane` in sight at once, as the view draws them.
+  func visibleRows(_ pane: Pane) -> Int {
+    let rect = layout.rect(pane)
+    return pane == .occupancy
+      ? occupancyViewport(rect, rows: facilityRows()).visible : Self.listRows(rect)
   }
 
   /// Moves the focused pane's selection by `delta` rows, clamped.
   private mutating func move(by delta: Int) {
-    let rows = rowSymbols(focus)
-    guard !rows.isEmpty else { return }
-    let current = selection(focus).flatMap { rows.firstIndex(of: $0) } ?? 0
-    let target = max(0, min(rows.count - 1, current.addingReportingOverflow(delta).partialValue))
-    select(rows[target], in: focus)
-    keepSelectionsVisible()
+    panes[focus].move(by: delta, in: rowSymbols(focus), visible: visibleRows(focus))
   }
 
-  /// Selects a first row where none is, and scrolls each pane so its selection is visible.
+  /// Selects a first row where none is, and scrolls each pane so its selection is in sight.
   public mutating func keepSelectionsVisible() {
-    keepSelectionsVisible([:])
-  }
-
-  /// The same, with the rows of the panes already at hand.
-  private mutating func keepSelectionsVisible(_ known: [Pane: [Symbol]]) {
     for pane in Pane.allCases {
-      let rows = known[pane] ?? rowSymbols(pane)
-      if selection(pane) == nil || !rows.contains(selection(pane) ?? .none) {
-        select(rows.first, in: pane)
-      }
-      let visible = layout.visibleRows(pane) - (pane == .occupancy ? 2 : 0)
-      let index = selection(pane).flatMap { rows.firstIndex(of: $0) } ?? 0
-      var top = scroll[pane, default: 0]
-      if index < top { top = index }
-      if index >= top + max(1, visible) { top = index - max(1, visible) + 1 }
-      top = max(0, min(top, max(0, rows.count - max(1, visible))))
-      scroll[pane] = top
+      let rows = rowSymbols(pane)
+      panes[pane].follow(rows)
+      panes[pane].scroll(in: rows, visible: visibleRows(pane))
     }
   }
 

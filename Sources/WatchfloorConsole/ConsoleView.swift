@@ -17,7 +17,7 @@ extension ConsoleModel {
     drawFooter(&canvas, layout.footer)
     switch overlay {
     case .help: drawHelp(&canvas)
-    case .detail(let subject): drawDetail(&canvas, subject)
+    case .detail(let history): drawDetail(&canvas, history)
     case nil: break
     }
     if let dialog { drawDecisionDialog(&canvas, dialog) }
@@ -42,7 +42,7 @@ extension ConsoleModel {
   func drawFrame(_ canvas: inout Canvas, _ rect: Rect, _ pane: Pane, title: String) {
     let focused = focus == pane && overlay == nil
     var fullTitle = title
-    if let filter = filters[pane] {
+    if let filter = panes[pane].filter {
       fullTitle += "  /\(filter)" + (editingFilter && focused ? "▏" : "")
     } else if editingFilter && focused {
       fullTitle += "  /▏"
@@ -53,38 +53,84 @@ extension ConsoleModel {
       titleStyle: Style(.title, focused ? .bold : []))
   }
 
-  /// Draws the rows `rows[scroll...]` of a pane with `draw(row, y, selected)`, and marks the
-  /// selected row with a bar when the pane has focus.
-  func drawRows<Row>(
-    _ canvas: inout Canvas, _ pane: Pane, _ rows: [Row], selected: Int?, firstY: Int, rect: Rect,
-    visible: Int, _ draw: (inout Canvas, Row, Int) -> Void
+  /// The parts of a list pane: inside the border, the headings, then the rows; each row has
+  /// the selection marker's column on its left and a blank one on its right.
+  struct ListGeometry {
+    let headings: Rect
+    let rows: Rect
+    let marker: Int
+
+    init(_ rect: Rect) {
+      let inner = rect.inset(by: 1)
+      let parts = Layout.vertical([.length(1), .fill(1)]).split(inner)
+      let columns = Layout.horizontal([.length(2), .fill(1), .length(1)])
+      headings = columns.split(parts[0])[1]
+      rows = columns.split(parts[1])[1]
+      marker = inner.x
+    }
+  }
+
+  /// The rows a list pane has room for.
+  static func listRows(_ rect: Rect) -> Int { max(1, ListGeometry(rect).rows.height) }
+
+  /// A list pane: frame, headings and the rows in sight (the selected one kept in sight),
+  /// with the selection marked, "↑ N more" and "↓ N more" where rows are out of sight, and
+  /// `decorate` called on each drawn row.
+  func drawList<Row>(
+    _ canvas: inout Canvas, _ rect: Rect, _ pane: Pane, title: String, table: Table<Row>,
+    rows: [Row], id: (Row) -> Symbol, empty: String,
+    decorate: (inout Canvas, Row, Rect) -> Void = { _, _, _ in }
   ) {
-    let top = scroll[pane, default: 0]
-    guard top < rows.count || rows.isEmpty else { return }
-    for offset in 0..<visible {
-      let index = top + offset
-      guard index < rows.count else { break }
-      let y = firstY + offset
-      draw(&canvas, rows[index], y)
-      if index == selected {
-        canvas.put("›", x: rect.x + 1, y: y, style: Style(.accent, .bold))
-        if focus == pane && overlay == nil {
-          canvas.setStyle(
-            Style(.selection, .reverse),
-            in: Rect(x: rect.x + 1, y: y, width: rect.width - 2, height: 1))
-        }
+    drawFrame(&canvas, rect, pane, title: title)
+    let geometry = ListGeometry(rect)
+    let state = panes[pane]
+    let selected = state.selected.flatMap { symbol in rows.firstIndex { id($0) == symbol } }
+    let visible = max(1, geometry.rows.height)
+    let top = ListState.viewport(
+      offset: state.offset, selected: selected, count: rows.count, visible: visible)
+    let shown = rows[min(top, rows.count)..<min(rows.count, top + visible)]
+    let widths = table.widths(for: shown, width: geometry.headings.width)
+    table.drawHeadings(
+      &canvas, x: geometry.headings.x, y: geometry.headings.y, widths: widths,
+      style: Style(.dim, .underline))
+    if rows.isEmpty {
+      canvas.put(
+        empty, x: geometry.rows.x, y: geometry.rows.y, width: geometry.rows.width,
+        style: Style(.dim), overflow: .ellipsis)
+      return
+    }
+    for (offset, row) in shown.enumerated() {
+      let y = geometry.rows.y + offset
+      table.drawRow(&canvas, row, x: geometry.rows.x, y: y, widths: widths)
+      let rowRect = Rect(
+        x: geometry.marker + 1, y: y, width: geometry.rows.maxX - geometry.marker, height: 1)
+      decorate(&canvas, row, rowRect)
+      if top + offset == selected {
+        drawSelection(&canvas, pane, marker: geometry.marker, row: rowRect)
       }
     }
-    if top > 0 {
-      canvas.put(
-        "↑ \(CountText.fitting(Int64(top), width: 4)) more", x: rect.maxX - 12, y: rect.y,
-        width: 11, style: Style(.dim), align: .right)
+    drawMore(&canvas, rect, above: top, below: rows.count - top - shown.count)
+  }
+
+  /// The selection: a marker that shows without colour, and reverse video when focused.
+  func drawSelection(_ canvas: inout Canvas, _ pane: Pane, marker: Int, row: Rect) {
+    canvas.put("›", x: marker, y: row.y, style: Style(.accent, .bold))
+    if focus == pane && overlay == nil {
+      canvas.setStyle(Style(.selection, .reverse), in: row)
     }
-    if rows.count > top + visible {
+  }
+
+  /// "↑ N more" in the top border and "↓ N more" in the bottom one.
+  func drawMore(_ canvas: inout Canvas, _ rect: Rect, above: Int, below: Int) {
+    if above > 0 {
+      let text = "↑ \(CountText.fitting(Int64(above), width: 5)) more"
       canvas.put(
-        "↓ \(CountText.grouped(Int64(rows.count - top - visible))) more", x: rect.x + 2,
-        y: rect.maxY - 1,
-        style: Style(.dim))
+        text, x: rect.maxX - 2 - DisplayWidth.of(text), y: rect.y, style: Style(.dim))
+    }
+    if below > 0 {
+      canvas.put(
+        "↓ \(CountText.grouped(Int64(below))) more", x: rect.x + 2, y: rect.maxY - 1,
+        width: rect.width - 4, style: Style(.dim))
     }
   }
 }

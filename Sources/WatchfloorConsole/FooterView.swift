@@ -1,52 +1,54 @@
 extension ConsoleModel {
-  /// The keys that work now.
-  func footerKeys() -> [(key: String, action: String)] {
+  /// The keys that work now, each with its priority: a dialog's, a view's, the filter's or
+  /// the replay's time entry's own; otherwise the key map's hints for this pane.
+  func footerKeys() -> [(key: String, action: String, priority: Int)] {
     if let dialog {
       return dialog.editingReason
-        ? [("Enter", "continue"), ("Esc", "cancel")] : [("y", "confirm"), ("n Esc", "cancel")]
+        ? [("Enter", "continue", 100), ("Esc", "cancel", 100)]
+        : [("y", "confirm", 100), ("n Esc", "cancel", 100)]
     }
-    if overlay != nil { return [("Esc", "close")] }
+    if overlay != nil { return [("Esc", "close", 100)] }
     if editingFilter {
-      return [("type", "filter \(focus.title.lowercased())"), ("Enter", "keep"), ("Esc", "clear")]
-    }
-    if let replay {
-      if replay.timeEntry != nil { return [("Enter", "go"), ("Esc", "cancel")] }
       return [
-        ("Space", replay.isPlaying ? "pause" : "play"), ("+-", "speed"), ("←→ ,.", "step"),
-        ("[]", "hour"), ("nN", "decision/incident"), ("g", "go to"), ("Tab", "pane"),
-        ("Enter", "details"), ("?", "help"), ("q", "quit"),
+        ("type", "filter \(focus.title.lowercased())", 50), ("Enter", "keep", 100),
+        ("Esc", "clear", 100),
       ]
     }
-    var keys: [(String, String)] = [
-      ("↑↓ jk", "move"), ("Tab", "pane"), ("Enter", "details"), ("/", "filter"),
-    ]
-    if filters[focus] != nil { keys.append(("Esc", "clear filter")) }
-    if focus == .airlifts {
-      keys += [("a", "approve"), ("d", "deny"), ("h", "hold")]
-    } else if focus == .incidents {
-      keys.append(("a", "acknowledge"))
+    if replay?.timeEntry != nil { return [("Enter", "go", 100), ("Esc", "cancel", 100)] }
+    var keys = KeyMap.hints(replay: replay != nil, focus: focus).map {
+      (key: $0.key, action: $0.hint, priority: $0.priority)
     }
-    keys += [("t", "theme"), ("?", "help"), ("q", "quit")]
+    if replay?.isPlaying == true, let index = keys.firstIndex(where: { $0.action == "play/pause" })
+    {
+      keys[index].action = "pause"
+    }
+    if panes[focus].filter != nil { keys.insert(("Esc", "clear filter", 50), at: 0) }
     return keys
   }
 
+  /// The footer: what became of the last decision, the keys that work now, the theme's name;
+  /// hints give way by priority (`q quit` and `? help` last), never cut.
   func drawFooter(_ canvas: inout Canvas, _ rect: Rect) {
     canvas.fill(rect, style: Style(.footer))
-    var x = rect.x + 1
+    var items: [StatusItem] = []
     if let resultLine {
       let failed = resultLine.hasPrefix("not written") || resultLine.hasPrefix("cannot")
-      x += canvas.put(
-        resultLine + "  ", x: x, y: rect.y, width: rect.width * 2 / 3,
-        style: Style(failed ? .danger : .ok, .bold), overflow: .ellipsis)
+      let style = Style(failed ? .danger : .ok, .bold)
+      let room = max(1, rect.width * 2 / 3)
+      items.append(
+        StatusItem(
+          [[Span(TextFitting.truncateAtWord(resultLine, toColumns: room), style)]],
+          priority: 99))
     }
-    for (key, action) in footerKeys() {
-      guard x < rect.maxX - 2 else { break }
-      x += canvas.put(key, x: x, y: rect.y, style: Style(.key, .bold))
-      x += canvas.put(" \(action)  ", x: x, y: rect.y, width: rect.maxX - x, style: Style(.footer))
+    for key in footerKeys() {
+      items.append(
+        StatusItem(
+          [[Span(key.key, Style(.key, .bold)), Span(" " + key.action, Style(.footer))]],
+          priority: key.priority))
     }
-    let themeName = " theme \(theme.name) "
-    if x + themeName.count < rect.maxX {
-      canvas.put(themeName, x: rect.maxX - themeName.count, y: rect.y, style: Style(.footer))
-    }
+    items.append(
+      StatusItem(["theme \(theme.name)"], style: Style(.footer), priority: 10, trailing: true))
+    let inner = Layout.horizontal([.length(1), .fill(1), .length(1)]).split(rect)[1]
+    StatusLine(items, separator: Span("  ", Style(.footer))).draw(&canvas, inner)
   }
 }

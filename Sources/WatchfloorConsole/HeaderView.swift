@@ -1,148 +1,160 @@
 import WatchfloorModel
 
 extension ConsoleModel {
-  /// Two lines: who and when on the first, the figures of the floor on the second.
+  /// Two lines: who and when on the first, the figures of the floor on the second. Both are
+  /// status lines whose items condense, then drop, by priority (``StatusLine``): the mode,
+  /// the feed's health and the moved figure stay longest.
   func drawHeader(_ canvas: inout Canvas, _ rect: Rect) {
-    canvas.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: Style(.header))
-    var x = rect.x
-    x += canvas.put(" WATCHFLOOR ", x: x, y: rect.y, style: Style(.header, .bold))
-    let modeText = mode == .live ? " LIVE " : " REPLAY "
-    x += canvas.put(modeText, x: x, y: rect.y, style: Style(.accent, [.bold, .reverse]))
-    let clock =
-      " \(ConsoleTime.dateTime(now, offsetMinutes: timeZoneMinutes)) \(timeZoneName) "
-    x += canvas.put(clock, x: x, y: rect.y, style: Style(.header, .bold))
-    let role: String
+    let lines = Layout.vertical([.length(1), .length(1)]).split(rect)
+    canvas.fill(lines[0], style: Style(.header))
+    identityLine.draw(&canvas, lines[0])
+    figuresLine.draw(
+      &canvas, Layout.horizontal([.length(1), .fill(1), .length(1)]).split(lines[1])[1])
+  }
+
+  /// `WATCHFLOOR  LIVE  2026-01-23 22:41:00 UTC  officer hassan · OPEN ROSTER … feed 3s ago`
+  var identityLine: StatusLine {
+    let clock = ConsoleTime.dateTime(now, offsetMinutes: timeZoneMinutes)
+    let time = String(clock.suffix(8))
     let standing: String
     switch operatorRole {
     case .approver: standing = "approver"
     case .viewer: standing = "viewer"
     case .unknown: standing = "not on roster"
     }
+    let role: [String]
     switch roster {
-    case .open: role = " · OPEN ROSTER "
-    case .personal: role = " (\(standing), personal roster) "
-    case .system, .file: role = " (\(standing)) "
+    case .open: role = [" · OPEN ROSTER", " · OPEN"]
+    case .personal: role = [" (\(standing), personal roster)", " (\(standing))"]
+    case .system, .file: role = [" (\(standing))", " (\(standing))"]
     }
-    let officer = " officer \(operatorName)" + role
-    x += canvas.put(officer, x: x, y: rect.y, style: Style(.header))
-    var feedText = feedSummary()
-    // A replay's log name is the first to go when room is short, then the whole note: the
-    // REPLAY banner already says it is read-only.
-    if mode == .replay && feedText.text.count > rect.maxX - x - 1 {
-      feedText.text = rect.maxX - x - 1 >= 11 ? "read-only " : ""
-    }
-    canvas.put(
-      feedText.text, x: max(x + 1, rect.maxX - feedText.text.count - 1), y: rect.y,
-      width: rect.maxX - max(x + 1, rect.maxX - feedText.text.count - 1),
-      style: feedText.style, overflow: .ellipsis)
-
-    drawFigures(&canvas, rect)
+    let header = Style(.header)
+    return StatusLine(
+      [
+        StatusItem([" WATCHFLOOR"], style: Style(.header, .bold), priority: 30),
+        StatusItem(
+          [" \(mode == .live ? "LIVE" : "REPLAY") "], style: Style(.accent, [.bold, .reverse]),
+          priority: 100),
+        StatusItem(
+          [
+            "\(clock) \(timeZoneName)", "\(clock.suffix(14)) \(timeZoneName)",
+            "\(time) \(timeZoneName)",
+          ],
+          style: Style(.header, .bold), priorities: [35, 50, 85]),
+        StatusItem(
+          [" officer \(operatorName)" + role[0], " \(operatorName)" + role[1], " " + operatorName],
+          style: header, priorities: [40, 75, 80]),
+        feedItem,
+      ], separator: Span(" ", header), gap: 2)
   }
 
-  /// The second line: `awaiting 3 (1 need 2nd) │ in flight 1 (170) │ alerts 2 unacked │
-  /// moved 2,418/7,000 ▕███░░▏ 35%`. Counts are whole when the line fits, all compact when not
-  /// (``CountText``), never cut.
-  private func drawFigures(_ canvas: inout Canvas, _ rect: Rect) {
-    let y = rect.y + 1
-    let awaiting = state.awaitingDecision
-    let second = state.airlifts(.awaitingSecond)
-    let alerts = state.unacknowledgedIncidents
-    let critical = state.openIncidentTally[Int(Severity.critical.rawValue)]
-    let target: Int64 = 7000
-    let percent = Int64(min(999, Double(state.moved) * 100 / Double(target)))
-    func parts(_ count: (Int64) -> String) -> [(text: String, style: Style)] {
-      var parts: [(text: String, style: Style)] = [
-        (
-          "awaiting \(count(Int64(awaiting)))",
-          Style(awaiting > 0 ? .warn : .dim, awaiting > 0 ? .bold : [])
-        )
-      ]
-      if second > 0 {
-        parts.append((" (\(count(Int64(second))) need 2nd)", Style(.warn, .underline)))
-      }
-      parts.append((" │ ", Style(.dim)))
-      parts.append(
-        (
-          "in flight \(count(Int64(state.airlifts(.inFlight)))) (\(count(state.inFlight)))",
-          Style(.text)
-        ))
-      parts.append((" │ ", Style(.dim)))
-      parts.append(
-        (
-          "alerts \(count(Int64(alerts))) unacked",
-          critical > 0
-            ? Style(.critical, [.bold, .reverse])
-            : Style(alerts > 0 ? .danger : .dim, alerts > 0 ? .bold : [])
-        ))
-      if critical > 0 {
-        parts.append((" \(count(Int64(critical))) CRITICAL", Style(.critical, .bold)))
-      }
-      parts.append((" │ ", Style(.dim)))
-      parts.append(("moved \(count(state.moved))/\(count(target)) ", Style(.text)))
-      return parts
-    }
-    let room = rect.width - 1
-    let percentText = " \(percent)%"
-    var figures = parts(CountText.grouped)
-    if figures.reduce(0, { $0 + DisplayWidth.of($1.text) }) + percentText.count > room {
-      figures = parts { CountText.fitting($0, width: 5) }
-    }
-    var x = rect.x + 1
-    for (index, part) in figures.enumerated() {
-      // A part that does not fit whole is left out, and what follows it: never a cut count;
-      // nor a separator with nothing after it.
-      let followed = index + 1 < figures.count ? DisplayWidth.of(figures[index + 1].text) : 0
-      let needed = DisplayWidth.of(part.text) + (part.text == " │ " ? followed : 0)
-      guard x + needed <= rect.maxX else { return }
-      x += canvas.put(part.text, x: x, y: y, style: part.style)
-    }
-    drawProgressBar(&canvas, x: x, y: y, room: rect.maxX - x - 1, percent: percentText)
+  /// The feed's health, at the right of the first line.
+  private var feedItem: StatusItem {
+    let health = feedSummary()
+    let style = health.style
+    return StatusItem(
+      health.forms.map { [Span($0, style), Span(" ", Style(.header))] },
+      priorities: health.priorities, trailing: true)
   }
 
-  /// `▕███░░░░░▏ 35%` after the moved label, the bar when there is room for it.
-  private func drawProgressBar(
-    _ canvas: inout Canvas, x: Int, y: Int, room: Int, percent: String
-  ) {
+  /// `awaiting 3 (1 need 2nd) │ in flight 1 (170) │ alerts 2 unacked 1 CRITICAL │ moved
+  /// 2,418/7,000 ▕███░░▏ 34%`. Counts are whole, or compact, never cut.
+  var figuresLine: StatusLine {
+    let awaiting = Int64(state.awaitingDecision)
+    let second = Int64(state.airlifts(.awaitingSecond))
+    let alerts = Int64(state.unacknowledgedIncidents)
+    let critical = Int64(state.openIncidentTally[Int(Severity.critical.rawValue)])
+    let flights = Int64(state.airlifts(.inFlight))
     let target: Int64 = 7000
     let moved = state.moved
-    var used = 0
-    let barWidth = min(12, room - 7)
-    if barWidth >= 4 {
-      let filled = min(barWidth, Int((Double(moved) / Double(target) * Double(barWidth)).rounded()))
-      used += canvas.put("▕", x: x + used, y: y, style: Style(.dim))
-      for index in 0..<barWidth {
-        canvas.put(
-          index < filled ? "█" : "░", x: x + used + index, y: y,
-          style: Style(index < filled ? .barFill : .barEmpty))
-      }
-      used += barWidth
-      used += canvas.put("▏", x: x + used, y: y, style: Style(.dim))
+    let percent = Int64(min(999, Double(moved) * 100 / Double(target)))
+    let whole = CountText.grouped
+    let compact = { (value: Int64) in CountText.fitting(value, width: 5) }
+    let awaitingStyle = Style(awaiting > 0 ? .warn : .dim, awaiting > 0 ? .bold : [])
+    let secondSpan = { (count: (Int64) -> String, words: String) -> [Span] in
+      second > 0 ? [Span(" (\(count(second)) \(words))", Style(.warn, .underline))] : []
     }
-    if percent.count <= room - used {
-      canvas.put(percent, x: x + used, y: y)
+    let alertStyle =
+      critical > 0
+      ? Style(.critical, [.bold, .reverse])
+      : Style(alerts > 0 ? .danger : .dim, alerts > 0 ? .bold : [])
+    let criticalSpan = { (text: String) -> [Span] in
+      critical > 0 ? [Span(text, Style(.critical, .bold))] : []
     }
+    let movedText = { (count: (Int64) -> String) in "\(count(moved))/\(count(target))" }
+    return StatusLine(
+      [
+        StatusItem(
+          [
+            [Span("awaiting \(whole(awaiting))", awaitingStyle)] + secondSpan(whole, "need 2nd"),
+            [Span("awaiting \(compact(awaiting))", awaitingStyle)] + secondSpan(compact, "2nd"),
+          ], priorities: [60, 88]),
+        StatusItem(
+          [
+            [Span("in flight \(whole(flights)) (\(whole(state.inFlight)))")],
+            [Span("in flight \(compact(flights)) (\(compact(state.inFlight)))")],
+            [Span("✈ \(compact(flights))")],
+          ], priorities: [55, 62, 75]),
+        StatusItem(
+          [
+            [Span("alerts \(whole(alerts)) unacked", alertStyle)]
+              + criticalSpan(" \(whole(critical)) CRITICAL"),
+            [Span("alerts \(compact(alerts))", alertStyle)]
+              + criticalSpan(" (\(compact(critical)) CRIT)"),
+          ], priorities: [58, 92]),
+        StatusItem(
+          [
+            [Span("moved \(movedText(whole)) ")] + progressBar(moved: moved, target: target)
+              + [Span(" \(percent)%")],
+            [Span("moved \(movedText(whole)) \(percent)%")],
+            [Span(movedText(whole))],
+            [Span(movedText(compact))],
+          ], priorities: [45, 65, 99, 100]),
+      ], separator: Span(" │ ", Style(.dim)))
   }
 
-  /// The right side of the first header line: the feed's health.
-  private func feedSummary() -> (text: String, style: Style) {
+  /// `▕███░░░░░▏`: twelve cells of progress.
+  private func progressBar(moved: Int64, target: Int64) -> [Span] {
+    let width = 12
+    let filled = min(width, Int((Double(moved) / Double(target) * Double(width)).rounded()))
+    return [
+      Span("▕", Style(.dim)), Span(String(repeating: "█", count: max(0, filled)), Style(.barFill)),
+      Span(String(repeating: "░", count: width - max(0, filled)), Style(.barEmpty)),
+      Span("▏", Style(.dim)),
+    ]
+  }
+
+  /// The feed's health, fullest first: `feed last line 3s ago · 2 malformed`, then
+  /// `feed 3s · 2 malformed`, then `feed 3s`; a notice (the file is missing, truncated,
+  /// replaced) in its place; in a replay, `read-only · LOG`, then `read-only`.
+  func feedSummary() -> (forms: [String], priorities: [Int], style: Style) {
     if let notice = feed.notice {
-      return ("⚠ \(notice) ", Style(.danger, [.bold, .reverse]))
+      return (["⚠ \(notice)"], [98], Style(.danger, [.bold, .reverse]))
     }
     let malformed = state.counts.malformed
-    var parts: [String] = []
-    if mode == .replay {
-      parts.append("read-only")
-    } else if let last = feed.lastLineAt {
-      parts.append("last line \(ConsoleTime.age(from: last, to: now)) ago")
-    } else {
-      parts.append("no lines yet")
-    }
-    if malformed > 0 { parts.append("\(CountText.grouped(Int64(malformed))) malformed") }
-    if state.counts.anomalies > 0 {
-      parts.append("\(CountText.grouped(Int64(state.counts.anomalies))) anomalies")
+    var problems: [String] = []
+    if malformed > 0 { problems.append("\(CountText.grouped(Int64(malformed))) malformed") }
+    let anomalies = state.counts.anomalies
+    if anomalies > 0 {
+      problems.append(
+        "\(CountText.grouped(Int64(anomalies))) \(anomalies == 1 ? "anomaly" : "anomalies")")
     }
     let style = malformed > 0 ? Style(.warn, .bold) : Style(.header)
-    if mode == .replay { parts.append(feed.source) }
-    return ((mode == .replay ? "" : "feed ") + parts.joined(separator: " · ") + " ", style)
+    let extra = problems.map { " · " + $0 }.joined()
+    // The log's name goes first, the words next, the problems last but one, the age never.
+    if mode == .replay {
+      return (
+        ["read-only · \(feed.source)" + extra, "read-only" + extra, "read-only"], [20, 70, 95],
+        style
+      )
+    }
+    guard let last = feed.lastLineAt else {
+      return (["feed: no lines yet" + extra, "feed: no lines"], [60, 95], style)
+    }
+    let age = ConsoleTime.age(from: last, to: now)
+    return (
+      ["feed last line \(age) ago" + extra, "feed \(age)" + extra, "feed \(age)"], [40, 70, 96],
+      style
+    )
   }
 }

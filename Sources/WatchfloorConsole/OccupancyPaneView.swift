@@ -10,72 +10,159 @@ extension ConsoleModel {
     return (Style(.ok), "")
   }
 
-  /// Whether each facility gets two lines (name and figures, then a full-width bar).
-  func occupancyUsesTwoLines(_ rect: Rect, rows: Int) -> Bool {
-    rows * 2 + 2 <= rect.height - 2 && rect.width < 100
+  /// A facility row: its symbol and what it is now.
+  typealias FacilityRow = (symbol: Symbol, facility: Facility)
+
+  /// The figures of each facility: id (on the bar's line when the bar has a line of its own),
+  /// full name, load with its marks, occupancy of capacity, inbound and status.
+  func occupancyTable(withID: Bool) -> Table<FacilityRow> {
+    Table(
+      (withID ? [idColumn] : []) + [
+        TableColumn("", .content(min: 8, max: 32), priority: 80) { row in
+          [Span(tables.text(row.facility.name), Style(.dim))]
+        },
+        TableColumn("", .fixed(6), priority: 100) { row in
+          let band = Self.loadBand(row.facility.load)
+          // A huge load goes compact; clamped, as an absurd occupancy must not trap.
+          let percent =
+            row.facility.load.map {
+              let whole = min(max(($0 * 100).rounded(), -9e18), 9e18)
+              return CountText.fitting(Int64(whole), width: 5 - band.mark.count) + "%"
+            } ?? "n/a"
+          return [Span(percent + band.mark, band.style)]
+        },
+        TableColumn("", .whole(max: 23), align: .right, priority: 85) { row in
+          [
+            Span(
+              "\(CountText.grouped(row.facility.occupancy))/\(CountText.grouped(row.facility.capacity))"
+            )
+          ]
+        },
+        TableColumn("", .whole(max: 14), priority: 50) { row in
+          row.facility.inboundCount > 0
+            ? [Span("+\(CountText.grouped(row.facility.inboundCount))", Style(.barInbound))] : []
+        },
+        TableColumn("", .whole(max: 8), priority: 95) { row in
+          switch row.facility.status {
+          case .open: []
+          case .lockdown: [Span("LOCKDOWN", Style(.warn, [.bold, .reverse]))]
+          case .closed: [Span("CLOSED", Style(.danger, [.bold, .reverse]))]
+          }
+        },
+      ])
+  }
+
+  /// The facility's id, whole: routes name facilities by it.
+  private var idColumn: TableColumn<FacilityRow> {
+    TableColumn("", .whole(max: 16), priority: 97) { row in [Span(tables.facility(row.symbol))] }
+  }
+
+  /// The narrowest a bar beside its figures may be.
+  static let shortestBar = 16
+
+  /// Whether facilities take two lines (figures, then a bar under them) in `rect`: when the
+  /// figures leave no room for a bar beside them and the pane is tall enough.
+  func occupancyUsesTwoLines(_ rect: Rect, rows: [FacilityRow]) -> Bool {
+    let room = ListGeometry(rect).rows
+    let wanted = occupancyTable(withID: true).wantedWidth(for: rows.prefix(64))
+    return wanted + 1 + Self.shortestBar > room.width && rows.count * 2 + 2 <= room.height + 1
+  }
+
+  /// Facilities in sight at once from the row `top` on: a line or two each, and a heading
+  /// line before the first of each side.
+  func occupancyVisible(_ rect: Rect, rows: [FacilityRow], from top: Int) -> Int {
+    let lines = rect.height - 2
+    let each = occupancyUsesTwoLines(rect, rows: rows) ? 2 : 1
+    var used = 0
+    var count = 0
+    var side: Side?
+    for row in rows[min(top, rows.count)...] {
+      let heading = row.facility.side != side ? 1 : 0
+      guard used + heading + each <= lines else { break }
+      used += heading + each
+      side = row.facility.side
+      count += 1
+    }
+    return max(1, count)
+  }
+
+  /// The first facility shown, and how many are: the selection kept in sight.
+  func occupancyViewport(_ rect: Rect, rows: [FacilityRow]) -> (top: Int, visible: Int) {
+    let selected = panes.occupancy.selected.flatMap { symbol in
+      rows.firstIndex { $0.symbol == symbol }
+    }
+    var top = panes.occupancy.offset
+    var visible = occupancyVisible(rect, rows: rows, from: top)
+    top = ListState.viewport(offset: top, selected: selected, count: rows.count, visible: visible)
+    visible = occupancyVisible(rect, rows: rows, from: top)
+    return (top, visible)
   }
 
   func drawOccupancy(_ canvas: inout Canvas, _ rect: Rect) {
     let rows = facilityRows()
     drawFrame(&canvas, rect, .occupancy, title: "Occupancy")
-    let inner = rect.x + 1
-    let width = rect.width - 2
+    let area = Layout.horizontal([.length(1), .fill(1), .length(1)]).split(rect.inset(by: 1))[1]
+    let marker = rect.x + 1
+    if rows.isEmpty {
+      canvas.put(
+        panes.occupancy.filter == nil
+          ? "No facilities in the log." : "No facility matches the filter.",
+        x: area.x + 1, y: area.y, width: area.width - 1, style: Style(.dim), overflow: .ellipsis)
+      return
+    }
     // One scale for every bar, growing past 100% in steps of 50% so 200% sites fit.
     let highest = rows.compactMap { $0.facility.projectedLoad }.max() ?? 1
     let scale = max(1.0, (highest * 2).rounded(.up) / 2)
-    let twoLines = occupancyUsesTwoLines(rect, rows: rows.count)
-    let labelWidth = twoLines ? width - 26 : min(14, max(8, width / 6))
-    let barWidth = twoLines ? width - 4 : max(6, width - labelWidth - 30 - 3)
-    let selectedIndex = selectedFacility.flatMap { symbol in rows.firstIndex { $0.symbol == symbol }
+    let twoLines = occupancyUsesTwoLines(rect, rows: rows)
+    let selected = panes.occupancy.selected.flatMap { symbol in
+      rows.firstIndex { $0.symbol == symbol }
     }
-    var y = rect.y + 1
-    let top = scroll[.occupancy, default: 0]
+    let (top, visible) = occupancyViewport(rect, rows: rows)
+    let shown = rows[top..<min(rows.count, top + visible)]
+    let table = occupancyTable(withID: !twoLines)
+    let idTable = Table([idColumn])
+    let idWidth = idTable.widths(for: shown, width: area.width).first.flatMap { $0 } ?? 0
+    // Beside the bar: the figures as wide as they want, the bar the rest; or under them,
+    // after the id.
+    let figures = Rect(x: area.x + 1, y: 0, width: area.width - 1, height: 1)
+    let tableWidth = min(table.wantedWidth(for: shown), figures.width - 1 - Self.shortestBar)
+    let line = Layout.horizontal(
+      twoLines ? [.fill(1)] : [.length(tableWidth), .fill(1)], spacing: 1
+    ).split(figures)
+    let widths = table.widths(for: shown, width: line[0].width)
+    var y = area.y
     var lastSide: Side?
-    for (index, row) in rows.enumerated() where index >= top {
+    for (offset, row) in shown.enumerated() {
       if row.facility.side != lastSide {
-        // A heading needs room for at least one row under it.
-        guard y + (twoLines ? 2 : 1) < rect.maxY - 1 else {
-          canvas.put(
-            "↓ \(CountText.grouped(Int64(rows.count - index))) more", x: inner + 1,
-            y: rect.maxY - 1, style: Style(.dim))
-          break
-        }
         lastSide = row.facility.side
         let heading = row.facility.side == .iraq ? "Iraq" : "Origins (Syria)"
         canvas.put(
-          heading + "  scale 0–\(Int(scale * 100))%, ┃ = 100%", x: inner + 1, y: y,
-          width: width - 2, style: Style(.dim, .underline), overflow: .ellipsis)
+          heading + "  scale 0–\(Int(scale * 100))%, ┃ = 100%", x: area.x + 1, y: y,
+          width: area.width - 1, style: Style(.dim, .underline), overflow: .ellipsis)
         y += 1
       }
-      guard y + (twoLines ? 1 : 0) < rect.maxY - 1 else { break }
-      let label =
-        twoLines
-        ? "\(tables.facility(row.symbol))  \(tables.text(row.facility.name))"
-        : tables.facility(row.symbol)
-      canvas.put(label, x: inner + 1, y: y, width: labelWidth, overflow: .ellipsis)
-      if twoLines {
-        drawFigures(&canvas, row.facility, x: inner + labelWidth + 2, y: y, end: rect.maxX - 1)
-        drawBar(&canvas, row.facility, x: inner + 3, y: y + 1, width: barWidth, scale: scale)
-      } else {
-        let barX = inner + labelWidth + 2
-        drawBar(&canvas, row.facility, x: barX, y: y, width: barWidth, scale: scale)
-        drawFigures(&canvas, row.facility, x: barX + barWidth + 1, y: y, end: rect.maxX - 1)
+      guard y + (twoLines ? 1 : 0) < area.maxY else {
+        drawMore(&canvas, rect, above: top, below: rows.count - top - offset)
+        return
       }
-      if index == selectedIndex {
-        canvas.put("›", x: inner, y: y, style: Style(.accent, .bold))
-        if focus == .occupancy && overlay == nil {
-          canvas.setStyle(
-            Style(.selection, .reverse), in: Rect(x: inner + 1, y: y, width: labelWidth, height: 1))
-        }
+      table.drawRow(&canvas, row, x: line[0].x, y: y, widths: widths)
+      var bar = line[line.count - 1]
+      bar.y = y
+      if twoLines {
+        let under = Layout.horizontal([.length(idWidth), .fill(1)], spacing: 1).split(
+          Rect(x: line[0].x, y: y + 1, width: line[0].width, height: 1))
+        idTable.drawRow(&canvas, row, x: under[0].x, y: under[0].y, widths: [idWidth])
+        bar = under[1]
+      }
+      drawBar(&canvas, row.facility, x: bar.x, y: bar.y, width: bar.width, scale: scale)
+      if top + offset == selected {
+        drawSelection(
+          &canvas, .occupancy, marker: marker,
+          row: Rect(x: line[0].x, y: y, width: widths.compactMap { $0 }.first ?? 1, height: 1))
       }
       y += twoLines ? 2 : 1
-      if y + (twoLines ? 1 : 0) >= rect.maxY - 1 && index + 1 < rows.count {
-        canvas.put(
-          "↓ \(CountText.grouped(Int64(rows.count - index - 1))) more", x: inner + 1,
-          y: rect.maxY - 1, style: Style(.dim))
-        break
-      }
     }
+    drawMore(&canvas, rect, above: top, below: rows.count - top - shown.count)
   }
 
   /// A bar: occupancy (█ up to 100%, ▓ beyond), inbound detainees (▒), room (·), and the
@@ -110,58 +197,5 @@ extension ConsoleModel {
       }
       canvas.put(glyph, x: x + index, y: y, style: style)
     }
-  }
-
-  /// `216%!! 6,476/3,000 +50 LOCKDOWN`
-  private func drawFigures(
-    _ canvas: inout Canvas, _ facility: Facility, x: Int, y: Int, end: Int
-  ) {
-    var x = x
-    let band = Self.loadBand(facility.load)
-    // The percentage, its mark and the "%" in six columns; a huge load goes compact.
-    let percent =
-      facility.load.map {
-        // Clamped: a load from an absurd occupancy must not trap converting to an integer.
-        let whole = min(max(($0 * 100).rounded(), -9e18), 9e18)
-        return CountText.fitting(Int64(whole), width: 5 - band.mark.count) + "%"
-      } ?? "n/a"
-    x += canvas.put((percent + band.mark).padding(6), x: x, y: y, width: 6, style: band.style)
-    // The status first: it matters more than the inbound figure when room is short.
-    var status: (String, Style)?
-    switch facility.status {
-    case .open: status = nil
-    case .lockdown: status = ("LOCKDOWN", Style(.warn, [.bold, .reverse]))
-    case .closed: status = ("CLOSED", Style(.danger, [.bold, .reverse]))
-    }
-    let statusWidth = status.map { $0.0.count + 1 } ?? 0
-    // Figures whole, then compact, or not at all: "6,330/3," would read as a capacity of 3.
-    let room = max(0, end - x - statusWidth)
-    let occupancy = facility.occupancy
-    let compact = { (value: Int64) in CountText.fitting(value, width: 5) }
-    let candidates = [
-      " \(CountText.grouped(occupancy))/\(CountText.grouped(facility.capacity))",
-      " \(compact(occupancy))/\(compact(facility.capacity))",
-      " \(CountText.grouped(occupancy))", " \(compact(occupancy))",
-    ]
-    x += canvas.put(candidates.first { $0.count <= room } ?? "", x: x, y: y, width: room)
-    let wholeInbound = " +\(CountText.grouped(facility.inboundCount))"
-    let inbound =
-      x + wholeInbound.count <= end - statusWidth
-      ? wholeInbound : " +\(compact(facility.inboundCount))"
-    // A cut number would mislead: show the inbound figure whole or not at all (the bar shows it).
-    if facility.inboundCount > 0 && x + inbound.count <= end - statusWidth {
-      x += canvas.put(inbound, x: x, y: y, style: Style(.barInbound))
-    }
-    if let status {
-      canvas.put(
-        " " + status.0, x: min(x, end - statusWidth), y: y, width: statusWidth, style: status.1)
-    }
-  }
-}
-
-extension String {
-  /// Padded with spaces to `width` characters.
-  func padding(_ width: Int) -> String {
-    count >= width ? self : self + String(repeating: " ", count: width - count)
   }
 }

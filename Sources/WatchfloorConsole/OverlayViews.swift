@@ -1,79 +1,54 @@
 import WatchfloorModel
 
 extension ConsoleModel {
-  /// Every key, in a box over the panes.
-  static let helpLines: [(String, String)] = [
-    ("↑ ↓  j k", "move the selection"),
-    ("PgUp PgDn", "move a page"),
-    ("Home End  g G", "first / last row"),
-    ("Tab  Shift-Tab", "next / previous pane"),
-    ("Enter", "full history of the selected item"),
-    ("/", "filter the focused pane (Enter keeps, Esc clears)"),
-    ("Esc", "clear the filter, close a view"),
-    ("a", "approve the airlift / acknowledge the incident"),
-    ("d  h", "deny / hold the airlift (with a reason)"),
-    ("t", "next theme"),
-    ("?  F1", "this help"),
-    ("q  Ctrl-C", "quit"),
+  /// What the glyphs and marks mean, for the help's legend.
+  static let legend: [(String, String)] = [
+    ("◐ ‖ ✓ ✈", "awaiting 2nd approval, held, approved, in flight"),
+    ("URG", "urgent airlift"),
+    ("! !!", "load at 100% or more, at 150% or more (after a route: destination ≥ 150%)"),
+    ("█ ▓ ▒ ┃", "occupancy, beyond capacity, inbound, the 100% mark"),
+    ("+50", "detainees inbound"),
+    ("● ○", "incident open, acknowledged"),
+    ("◆ ! ▼", "replay marks: decision, incident, landing"),
+    ("›", "the selected row"),
   ]
 
-  /// The replay's keys, which take the place of the decision keys and `g` `G`.
-  static let replayHelpLines: [(String, String)] = [
-    ("Space", "play / pause"),
-    ("+ -", "speed: 1× 10× 60× 600× 3600×"),
-    ("→ .  ← ,", "one event forward / back (hold to scrub)"),
-    ("] [", "an hour forward / back"),
-    ("n N", "next / previous decision or incident"),
-    ("g", "go to a time (HH:MM, HH:MM:SS, RFC 3339)"),
-    ("Home End", "the day's first / last event"),
-    ("◆ ! ▼", "marks: decision, incident, landing"),
-    ("↑ ↓  j k", "move the selection"),
-    ("Tab  Shift-Tab", "next / previous pane"),
-    ("Enter", "full history of the selected item"),
-    ("/", "filter the focused pane (Enter keeps, Esc clears)"),
-    ("t", "next theme"),
-    ("?  F1", "this help"),
-    ("q  Ctrl-C", "quit"),
-  ]
-
+  /// Every key (from the key map) and the legend of the glyphs, in a box over the panes that
+  /// fits the screen.
   func drawHelp(_ canvas: inout Canvas) {
-    let lines = replay == nil ? Self.helpLines : Self.replayHelpLines
-    let width = min(canvas.width - 4, 66)
-    let height = lines.count + 4
-    let rect = Rect(
-      x: (canvas.width - width) / 2, y: max(2, (canvas.height - height) / 2), width: width,
-      height: height)
+    let keys = KeyMap.helpLines(replay: replay != nil).map { ($0.keys, $0.help) }
+    let lines = keys + [("", "")] + Self.legend
+    let labelWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
+    let textWidth = lines.map { DisplayWidth.of($0.1) }.max() ?? 0
+    // Centred, as wide and tall as its lines want, within the screen less a margin.
+    let wanted = (width: labelWidth + textWidth + 7, height: lines.count + 4)
+    let box = Layout.horizontal([.fill(1), .length(min(wanted.width, canvas.width - 4)), .fill(1)])
+      .split(Rect(x: 0, y: 0, width: canvas.width, height: canvas.height))[1]
+    let rect = Layout.vertical([.fill(1), .length(min(wanted.height, canvas.height - 2)), .fill(1)])
+      .split(Rect(x: box.x, y: 1, width: box.width, height: canvas.height - 2))[1]
     canvas.fill(rect, style: Style(.text))
     canvas.box(
       rect, glyphs: .double, style: Style(.borderFocused), title: "Keys",
       titleStyle: Style(.title, .bold))
-    for (index, line) in lines.enumerated() {
-      canvas.put(line.0, x: rect.x + 2, y: rect.y + 2 + index, width: 16, style: Style(.key, .bold))
-      canvas.put(line.1, x: rect.x + 19, y: rect.y + 2 + index, width: width - 21)
+    let inner = Layout.vertical([.length(1), .fill(1), .length(1)]).split(rect.inset(by: 1))[1]
+    let columns = Layout.horizontal([.length(1), .length(labelWidth), .fill(1)], spacing: 2)
+      .split(inner)
+    for (index, line) in lines.prefix(inner.height).enumerated() {
+      let y = inner.y + index
+      canvas.put(line.0, x: columns[1].x, y: y, width: columns[1].width, style: Style(.key, .bold))
+      canvas.put(
+        TextFitting.truncateAtWord(line.1, toColumns: columns[2].width), x: columns[2].x, y: y,
+        width: columns[2].width)
     }
   }
 
   /// The lines of a detail view: what the item is now, then every event about it.
-  public func detailLines(_ subject: DetailSubject) -> (title: String, lines: [(String, Style)]) {
+  public func detailLines(_ history: DetailHistory) -> (title: String, lines: [(String, Style)]) {
+    let subject = history.subject
     // The columns a line has in `drawDetail`: counts go compact rather than be cut.
     let room = size.width - 12
     var lines: [(String, Style)] = []
     let title: String
-    func matches(_ record: LogRecord) -> Bool {
-      switch subject {
-      case .airlift(let symbol): return record.body.airlift == symbol
-      case .incident(let symbol): return record.body.incident == symbol
-      case .facility(let symbol):
-        switch record.body {
-        case .facilityRegistered(let registration): return registration.facility == symbol
-        case .facilityUpdated(let update): return update.facility == symbol
-        case .detaineesRepatriated(let facility, _, _): return facility == symbol
-        case .airliftRequested(let request):
-          return request.origin == symbol || request.destination == symbol
-        default: return false
-        }
-      }
-    }
     switch subject {
     case .airlift(let symbol):
       title = "Airlift \(tables.airlift(symbol))"
@@ -133,11 +108,8 @@ extension ConsoleModel {
     }
     lines.append(("", Style(.text)))
     lines.append(("History", Style(.dim, .underline)))
-    let end = min(timeline.count, state.counts.events)
-    for index in 0..<end {
+    for index in history.records(before: min(timeline.count, state.counts.events)) {
       let record = timeline[index]
-      guard record.disposition == .applied || record.disposition == .anomaly, matches(record)
-      else { continue }
       let type = record.body.type?.name ?? "?"
       var text = ConsoleTime.dayTime(record.ts, offsetMinutes: timeZoneMinutes) + "  " + type
       if !record.by.isNone { text += "  by \(tables.text(record.by))" }
@@ -148,8 +120,8 @@ extension ConsoleModel {
     return (title, lines)
   }
 
-  func drawDetail(_ canvas: inout Canvas, _ subject: DetailSubject) {
-    let detail = detailLines(subject)
+  func drawDetail(_ canvas: inout Canvas, _ history: DetailHistory) {
+    let detail = detailLines(history)
     let width = canvas.width - 8
     let height = canvas.height - 6
     let rect = Rect(x: 4, y: 3, width: width, height: height)

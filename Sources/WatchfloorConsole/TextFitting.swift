@@ -47,6 +47,26 @@ public enum TextFitting {
     return String(kept) + ellipsis
   }
 
+  /// `text` cut to at most `columns` columns as ``truncate(_:toColumns:)`` does, but at the
+  /// end of a word where one ends in the last third of the room, so a cut reads
+  /// `Night movement reported…` rather than `Night movement rep…`.
+  public static func truncateAtWord(_ text: String, toColumns columns: Int) -> String {
+    let cut = truncate(text, toColumns: columns)
+    guard cut.hasSuffix(ellipsis), columns > 3 else { return cut }
+    let kept = cut.dropLast()
+    // A space right after what was kept means the cut fell between words already.
+    let next = text.dropFirst(kept.count).first
+    if next == " " { return String(kept) + ellipsis }
+    guard let space = kept.lastIndex(of: " ") else { return cut }
+    let word = kept[..<space]
+    guard DisplayWidth.of(String(word)) * 3 >= columns * 2 else { return cut }
+    var trimmed = String(word)
+    while trimmed.last == " " || trimmed.last == "," || trimmed.last == ";" {
+      trimmed.removeLast()
+    }
+    return trimmed + ellipsis
+  }
+
   /// `text`, sanitised and truncated with an ellipsis to `columns`, then padded with spaces
   /// to exactly `columns` columns on the side `align` says.
   public static func pad(_ text: String, toColumns columns: Int, align: Alignment = .left)

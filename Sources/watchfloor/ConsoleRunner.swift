@@ -59,9 +59,9 @@ final class ConsoleRunner {
     let size = terminal.size
     _ = model.update(.resize(width: size.width, height: size.height))
     if follower != nil {
-      model.feed.notice = "reading \(model.feed.source)…"
+      _ = model.update(.feedNotice("reading \(model.feed.source)…"))
       draw(force: true)
-      model.feed.notice = nil
+      _ = model.update(.feedNotice(nil))
       readLog()
     }
     while true {
@@ -220,8 +220,7 @@ final class ConsoleRunner {
   private func restart(notice: String?) {
     let timeline = Timeline()
     _ = timeline.addSource(model.feed.source)
-    model.replaceTimeline(timeline)
-    apply(model.update(.feedNotice(notice)))
+    apply(model.update(.logReplaced(timeline, notice: notice)))
   }
 
   private func draw(force: Bool) {

@@ -67,7 +67,6 @@ struct RenderCommand: ParsableCommand {
       now: time ?? state.latest, operatorName: identity.name,
       feed: FeedHealth(source: log.files.joined(separator: " ")), themes: themes)
     model.state = state
-    model.mode = .live
     model.operatorRole = identity.role
     model.roster = identity.roster
     model.timeZoneMinutes = zone.minutes

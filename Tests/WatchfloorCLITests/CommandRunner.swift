@@ -77,11 +77,16 @@ enum Watchfloor {
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
     let staged = directory.appendingPathComponent("watchfloor.\(getpid())")
     try? FileManager.default.removeItem(at: staged)
-    try FileManager.default.copyItem(at: binary, to: staged)
-    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: staged.path)
-    guard rename(staged.path, copy.path) == 0 else {
-      throw CocoaError(.fileWriteUnknown)
-    }
+    // Written through a close-on-exec descriptor: a process another test forks meanwhile must
+    // not inherit it open for writing, or running the copy fails with "text file busy".
+    let bytes = try Data(contentsOf: binary)
+    let descriptor = open(staged.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+    let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    close(descriptor)
+    guard written == bytes.count, chmod(staged.path, 0o755) == 0,
+      rename(staged.path, copy.path) == 0
+    else { throw CocoaError(.fileWriteUnknown) }
     return copy
   }
 

@@ -56,7 +56,7 @@ struct ConsoleEndToEndTests {
     try tmux.resize(width: 80, height: 24)
     let (narrow, redrawn) = try tmux.waitFor(timeout: 5) { screen in
       let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-      return lines.first?.contains("WATCHFLOOR") == true
+      return lines.first?.contains(" LIVE ") == true
         && lines.contains { $0.hasPrefix("┏━ Airlifts") && $0.hasSuffix("┓") && $0.count == 80 }
     }
     #expect(redrawn, "no 80-column layout after resize:\n\(narrow)")

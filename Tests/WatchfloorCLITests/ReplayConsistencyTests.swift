@@ -284,8 +284,8 @@ struct ReplayConsistencyTests {
 
 // MARK: The screen's panes
 
-/// The pane lines of a 120-column screen: what must be equal between the replay and the live
-/// render at one time. The band, the first header line and the footer differ by design.
+/// The pane lines of a 120-column screen (the panes stacked): what must be equal between the
+/// replay and the live render at one time. The band, the first header line and the footer differ by design.
 struct Panes: Equatable {
   /// The header's second line: awaiting, in flight, alerts, moved.
   var header = ""
@@ -303,34 +303,59 @@ struct Panes: Equatable {
     while lines.last?.isEmpty == true { lines.removeLast() }
     guard lines.count > 2 else { return }
     header = String(lines[1])
-    // The panes start at the line with the airlifts' title; the occupancy pane at the column
-    // of its title's corner.
-    guard
-      let top = lines.firstIndex(where: { String($0).contains(" Airlifts (") }),
-      let split = String(lines[top]).range(of: "┌─ Occupancy").map({ range in
-        String(lines[top])[..<range.lowerBound].count
-      })
-    else { return }
-    // The left column holds the airlifts pane, then the incidents pane; each pane's rows are
-    // those between its title and its bottom corner.
-    var pane: Int?
-    for line in lines[top..<(lines.count - 1)] where line.count > split {
-      let left = String(line[..<split])
-      let right = String(line[split...])
+    // The panes stack, or occupancy stands at the right from the airlifts' title line down:
+    // then each line splits at the occupancy pane's corner. A pane's lines run from its
+    // title to its bottom corner.
+    let titleLine = lines.firstIndex { String($0).contains(" Airlifts (") } ?? 2
+    let title = String(lines[titleLine])
+    let split = (title.range(of: "┌─ Occupancy") ?? title.range(of: "┏━ Occupancy")).map {
+      title[..<$0.lowerBound].count
+    }
+    var pane: String?
+    for line in lines[titleLine..<(lines.count - 1)] {
+      let cut = split.map { min($0, line.count) } ?? line.count
+      let left = String(line[..<cut])
+      if split != nil, cut < line.count {
+        let right = String(line[cut...])
+        if !right.contains(" Occupancy ") && !right.hasPrefix("└") && !right.hasPrefix("┗")
+          && !right.dropFirst().dropLast().allSatisfy({ $0 == " " })
+        {
+          occupancy.append(right)
+        }
+      }
       if left.contains(" Airlifts (") {
-        pane = 0
+        pane = "airlifts"
+      } else if left.contains(" Occupancy ") {
+        pane = "occupancy"
+        continue
       } else if left.contains(" Incidents (") {
-        pane = 1
+        pane = "incidents"
       } else if left.hasPrefix("┗") || left.hasPrefix("└") {
         pane = nil
+        continue
       }
-      if pane == 0 && (left.contains("AL-") || left.contains(" Airlifts (")) {
+      switch pane {
+      case "airlifts" where left.contains("AL-") || left.contains(" Airlifts ("):
         airlifts.append(left)
-      }
-      if pane == 1 && (left.contains("INC-") || left.contains(" Incidents (")) {
+      case "incidents" where left.contains("INC-") || left.contains(" Incidents ("):
         incidents.append(left)
+      case "occupancy" where !left.dropFirst().dropLast().allSatisfy({ $0 == " " }):
+        occupancy.append(left)
+      default:
+        break
       }
-      if !right.dropFirst().dropLast().allSatisfy({ $0 == " " }) { occupancy.append(right) }
+    }
+  }
+
+  /// A facility's row: the line that starts with its id, and when that line is only its bar
+  /// (two lines a facility), the figures' line above it.
+  func occupancyRow(_ facility: String) -> [String] {
+    occupancy.indices.compactMap { index in
+      let line = occupancy[index]
+      guard line.dropFirst(2).drop(while: { $0 == " " }).hasPrefix("\(facility) ") else {
+        return nil
+      }
+      return line.contains("%") || index == 0 ? line : occupancy[index - 1] + line
     }
   }
 
@@ -408,7 +433,7 @@ struct Panes: Equatable {
 
     // Each facility's headcount, capacity, inbound and status.
     for facility in state.facilities {
-      let rows = occupancy.filter { $0.dropFirst(2).hasPrefix("\(facility.facility)  ") }
+      let rows = occupancyRow(facility.facility)
       guard rows.count == 1, let row = rows.first else {
         problems.append("\(rows.count) rows for facility \(facility.facility)")
         continue

@@ -42,6 +42,12 @@ struct ReplayEndToEndTests {
   }
 
   /// The header's clock, `2026-01-22 14:30:00`.
+  /// The screen with every run of spaces made one, for rows whose columns depend on the
+  /// widths of their neighbours.
+  func squeezed(_ screen: String) -> String {
+    screen.replacing(/\ +/, with: " ")
+  }
+
   func clock(_ screen: String) -> String? {
     let header = line(screen, 0)
     guard let range = header.range(of: " REPLAY  ") else { return nil }
@@ -96,7 +102,7 @@ struct ReplayEndToEndTests {
     #expect(screen.contains("Airlifts (2)"))
     #expect(screen.contains("PENDING     AL-0121-03"))
     #expect(screen.contains("IN FLIGHT ✈ AL-0121-02"))
-    #expect(screen.contains("karkh  Karkh Prison  196%!! 5,890/3,000"))
+    #expect(squeezed(screen).contains("karkh Karkh Prison 196%!! 5,890/3,000"))
     #expect(screen.contains("8,150/4,200 +120"))
     #expect(screen.contains("4,180/5,000"))
     #expect(screen.contains("1,250/1,500"))
@@ -147,7 +153,7 @@ struct ReplayEndToEndTests {
     screen = try press(
       tmux, ".", status: "05:00:00  facility.registered  south-site (Secure site, southern Iraq)",
       clock: "2026-01-22 05:00:00")
-    #expect(screen.contains("south-site  Secure"))
+    #expect(squeezed(screen).contains("south-site Secure site"))
     try press(tmux, ".", status: "05:40:00  airlift.requested  by", clock: "2026-01-22 05:40:00")
     try press(
       tmux, "Right", status: "06:10:00  airlift.approved  by karim  AL-0121-03",

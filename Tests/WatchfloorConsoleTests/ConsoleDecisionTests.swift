@@ -87,8 +87,8 @@ struct ConsoleDecisionTests {
     #expect(model.screenText.contains("Acknowledge incident INC-0123-05"))
     let effects = model.press(.character("y"))
     #expect(effects.count == 1)
-    model.mode = .replay
-    model.decisionsAllowed = false
+    let day = try #require(DayWindow(date: "2026-01-23", offsetMinutes: 0))
+    model.startReplay(Replay(moments: DayMoments(timeline: model.timeline, day: day)))
     model.press(.character("a"))
     #expect(model.dialog == nil)
     #expect(model.resultLine == "replay is read-only: no decisions")

@@ -71,6 +71,13 @@ func expectGolden(_ model: ConsoleModel, _ name: String) throws {
     try rendered.write(to: url, atomically: true, encoding: .utf8)
   }
   let expected = try String(contentsOf: url, encoding: .utf8)
-  #expect(rendered == expected, "screen \(name) differs from \(url.path)")
+  let differences = canvas.differences(
+    fromStyledLines: expected.split(separator: "\n", omittingEmptySubsequences: false).map(
+      String.init))
+  let listed = differences.prefix(40).map(\.description).joined(separator: "\n")
+  #expect(
+    differences.count == 0,
+    "screen \(name) differs from \(url.path) in \(differences.count) cells:\n\(listed)")
+  #expect(rendered == expected, "screen \(name): the golden file is not written as styledLines()")
   #expect(canvas.lines().count == model.size.height)
 }

@@ -101,14 +101,18 @@ struct ConsoleKeyTests {
     model.type("zzz")
     #expect(model.screenText.contains("No airlift matches the filter."))
     model.press(.backspace, .backspace, .backspace, .escape)
-    #expect(model.filters[.airlifts] == nil)
+    #expect(model.filter(.airlifts) == nil)
   }
 
   @Test("Enter shows the selected airlift's full history; Esc returns")
   func detail() throws {
     var model = try sampleConsole()
     model.press(.enter)
-    #expect(model.overlay == .detail(.airlift(model.selectedAirlift ?? .none)))
+    guard case .detail(let history) = model.overlay else {
+      Issue.record("Enter should open the detail view")
+      return
+    }
+    #expect(history.subject == .airlift(model.selectedAirlift ?? .none))
     let text = model.screenText
     #expect(text.contains("Airlift AL-0123-10"))
     #expect(text.contains("Two-person rule: approvals 1 of 2 (karim)"))

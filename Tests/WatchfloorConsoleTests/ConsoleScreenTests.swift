@@ -9,8 +9,11 @@ import WatchfloorModel
 struct ConsoleScreenTests {
   static let cases: [(name: String, at: String?, width: Int, height: Int)] = [
     ("end-80x24", nil, 80, 24),
+    ("end-100x30", nil, 100, 30),
     ("end-120x40", nil, 120, 40),
-    ("end-200x60", nil, 200, 60),
+    ("end-160x50", nil, 160, 50),
+    ("end-200x50", nil, 200, 50),
+    ("end-250x60", nil, 250, 60),
     ("0122T1200-80x24", "2026-01-22T12:00:00Z", 80, 24),
     ("0122T1200-120x40", "2026-01-22T12:00:00Z", 120, 40),
     ("0123T1200-200x60", "2026-01-23T12:00:00Z", 200, 60),

@@ -1,0 +1,80 @@
+import WatchfloorModel
+
+/// A list pane's own state: the selected item (by identity, so it does not jump when rows
+/// move), the first row shown, and the filter. Its updates are pure functions of the rows.
+public struct ListState: Equatable, Sendable {
+  public var selected: Symbol?
+  /// The first row shown as last moved to. The view takes it through ``viewport(offset:selected:count:visible:)``
+  /// with the rows it actually draws, so a stale offset can never hide the selection.
+  public var offset = 0
+  /// The filter, as typed; nil when the pane is not filtered.
+  public var filter: String?
+
+  public init() {}
+
+  /// The first row to show of `count` rows in `visible` slots: `offset` where it keeps the
+  /// selected row in sight, else the nearest offset that does; never past the last page.
+  public static func viewport(offset: Int, selected: Int?, count: Int, visible: Int) -> Int {
+    let visible = max(1, visible)
+    var top = max(0, offset)
+    if let selected {
+      if selected < top { top = selected }
+      if selected >= top + visible { top = selected - visible + 1 }
+    }
+    return max(0, min(top, count - visible))
+  }
+
+  /// Keeps the selection on its item in `rows`; when the item left (it landed, say), takes
+  /// its neighbour at the place it had in `previous`; selects the first row where none is.
+  public mutating func follow(_ rows: [Symbol], previous: [Symbol]? = nil) {
+    if let selected, rows.contains(selected) { return }
+    guard !rows.isEmpty else {
+      selected = nil
+      return
+    }
+    let place = selected.flatMap { previous?.firstIndex(of: $0) } ?? 0
+    selected = rows[min(place, rows.count - 1)]
+  }
+
+  /// Moves the selection `delta` rows (clamped), then scrolls so it is in sight.
+  public mutating func move(by delta: Int, in rows: [Symbol], visible: Int) {
+    guard !rows.isEmpty else { return }
+    let current = selected.flatMap { rows.firstIndex(of: $0) } ?? 0
+    let target = max(0, min(rows.count - 1, current.addingReportingOverflow(delta).partialValue))
+    selected = rows[target]
+    scroll(in: rows, visible: visible)
+  }
+
+  /// Brings the offset to what the view will show.
+  public mutating func scroll(in rows: [Symbol], visible: Int) {
+    offset = Self.viewport(
+      offset: offset, selected: selected.flatMap { rows.firstIndex(of: $0) }, count: rows.count,
+      visible: visible)
+  }
+}
+
+/// The three list panes' states.
+public struct PaneStates: Equatable, Sendable {
+  public var airlifts = ListState()
+  public var occupancy = ListState()
+  public var incidents = ListState()
+
+  public init() {}
+
+  public subscript(pane: Pane) -> ListState {
+    get {
+      switch pane {
+      case .airlifts: airlifts
+      case .occupancy: occupancy
+      case .incidents: incidents
+      }
+    }
+    set {
+      switch pane {
+      case .airlifts: airlifts = newValue
+      case .occupancy: occupancy = newValue
+      case .incidents: incidents = newValue
+      }
+    }
+  }
+}
