@@ -91,7 +91,7 @@ extension ConsoleModel {
     let noun = dialog.kind == .acknowledge ? "incident" : "airlift"
     canvas.box(
       rect, glyphs: .double, style: Style(.borderFocused),
-      title: "\(dialog.kind.verb) \(noun) \(dialog.subjectID)", titleStyle: Style(.title, .bold))
+      title: "\(dialog.kind.title) \(noun) \(dialog.subjectID)", titleStyle: Style(.title, .bold))
     for (index, line) in lines.prefix(height - 4).enumerated() {
       canvas.put(
         line.0, x: rect.x + 2, y: rect.y + 1 + index, width: width - 4, style: line.1,
