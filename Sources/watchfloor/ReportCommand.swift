@@ -1,5 +1,6 @@
 import ArgumentParser
 import WatchfloorModel
+import WatchfloorReport
 
 /// How the handover is printed.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -58,7 +59,9 @@ struct ReportCommand: ParsableCommand {
     let timeline = log.timeline
     let records = timeline.records(of: window)
     if records.isEmpty && (records.lowerBound == 0 || records.lowerBound == timeline.count) {
-      standardError("watchfloor: \(outsideMessage(window, zone: zone.name, timeline: timeline))")
+      standardError(
+        "watchfloor: \(DayReport.outsideLogMessage(window, zoneName: zone.name, timeline: timeline))"
+      )
       throw ExitCode(2)
     }
     let report = DayReport.build(timeline: timeline, day: window, lineReasons: lineReasons)
@@ -71,25 +74,5 @@ struct ReportCommand: ParsableCommand {
     case .json:
       standardOutput(ReportJSON(report: report, zoneName: zone.name).text)
     }
-  }
-
-  /// Why there is no report: the day lies before the log's first record or after its last.
-  private func outsideMessage(_ window: DayWindow, zone: String, timeline: Timeline) -> String {
-    var first = Timestamp.missing
-    var last = Timestamp.missing
-    for index in 0..<timeline.count {
-      let ts = timeline[index].ts
-      if ts.isMissing { continue }
-      if first.isMissing || ts < first { first = ts }
-      if last.isMissing || last < ts { last = ts }
-    }
-    guard !first.isMissing, !last.isMissing else {
-      return "no report for \(window.text): the log holds no event with a time"
-    }
-    let span =
-      "\(DayWindow(containing: first, offsetMinutes: window.offsetMinutes).text) to "
-      + "\(DayWindow(containing: last, offsetMinutes: window.offsetMinutes).text)"
-    return "no report for \(window.text) (\(zone)): it is outside the log, which runs from "
-      + "\(span)"
   }
 }
