@@ -1,4 +1,5 @@
 import ArgumentParser
+import WatchfloorConsole
 import WatchfloorModel
 import WatchfloorReport
 
@@ -39,10 +40,10 @@ struct ReportCommand: ParsableCommand {
     help: ArgumentHelp(
       "Time zone offset of the day and of the times shown, e.g. +03:00 (default: the "
         + "configured zone, else UTC).", valueName: "±HH:MM"))
-  var tz: String?
+  var tz: ZoneArgument?
 
   func run() throws {
-    let zone = try displayTimeZone(tz)
+    let zone = tz?.zone ?? loadUserConfig().timeZone ?? .utc
     guard let window = DayWindow(date: day, offsetMinutes: zone.minutes) else {
       standardError("watchfloor: --day '\(day)' is not a date: use YYYY-MM-DD, e.g. 2026-01-22")
       throw ExitCode(2)
