@@ -69,7 +69,9 @@ let package = Package(
     ),
     .testTarget(
       name: "WatchfloorCLITests",
-      dependencies: ["watchfloor", "WatchfloorModel", "WatchfloorLog", "WatchfloorProcess"],
+      dependencies: [
+        "watchfloor", "WatchfloorModel", "WatchfloorLog", "WatchfloorConsole", "WatchfloorProcess",
+      ],
       exclude: ["Golden"]
     ),
   ],

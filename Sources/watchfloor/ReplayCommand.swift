@@ -62,50 +62,16 @@ struct ReplayPosition: ParsableArguments {
   }
 }
 
-/// The replay that `--day`, `--at` and `--speed` describe on `timeline`; exits 2 with a message
-/// when they do not fit the log.
+/// The replay that `--day`, `--at` and `--speed` describe on `timeline`
+/// (``ReplayOpening``); exits 2 with a message when they do not fit the log.
 func makeReplay(
   of timeline: Timeline, day: String?, at: String?, speed: ReplaySpeed, offsetMinutes: Int
 ) throws -> Replay {
-  guard let span = ReplayTimeEntry.logDays(timeline, offsetMinutes: offsetMinutes) else {
-    standardError("watchfloor: the log has no events with a time to replay")
+  do {
+    return try ReplayOpening.replay(
+      of: timeline, day: day, at: at, speedIndex: speed.index, offsetMinutes: offsetMinutes)
+  } catch {
+    standardError("watchfloor: \(error)")
     throw ExitCode(2)
   }
-  var window: DayWindow?
-  if let day {
-    guard let parsed = DayWindow(date: day, offsetMinutes: offsetMinutes) else {
-      standardError("watchfloor: --day '\(day)' is not a date like 2026-01-22")
-      throw ExitCode(2)
-    }
-    window = parsed
-  }
-  var time: Timestamp?
-  if let at {
-    let onDay = window ?? DayWindow(day: span.upperBound, offsetMinutes: offsetMinutes)
-    guard
-      let parsed = ReplayTimeEntry.parse(
-        at, day: onDay, offsetMinutes: offsetMinutes, tables: timeline.tables)
-    else {
-      standardError(
-        "watchfloor: --at '\(at)' is not a time: use HH:MM, HH:MM:SS or RFC 3339 "
-          + "(2026-01-22T14:30:00Z)")
-      throw ExitCode(2)
-    }
-    if let window, !window.contains(parsed) {
-      standardError("watchfloor: --at '\(at)' is not on \(window.text)")
-      throw ExitCode(2)
-    }
-    time = parsed
-    window = window ?? DayWindow(containing: parsed, offsetMinutes: offsetMinutes)
-  }
-  let chosen = window ?? DayWindow(day: span.upperBound, offsetMinutes: offsetMinutes)
-  guard span.contains(chosen.day) else {
-    let first = DayWindow(day: span.lowerBound, offsetMinutes: offsetMinutes).text
-    let last = DayWindow(day: span.upperBound, offsetMinutes: offsetMinutes).text
-    standardError(
-      "watchfloor: \(chosen.text) is not in the log: it runs from \(first) to \(last)")
-    throw ExitCode(2)
-  }
-  return Replay(
-    moments: DayMoments(timeline: timeline, day: chosen), time: time, speedIndex: speed.index)
 }
