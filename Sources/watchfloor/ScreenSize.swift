@@ -15,11 +15,12 @@ struct ScreenSize: ExpressibleByArgument, Equatable, CustomStringConvertible {
   /// nil unless `argument` is two whole numbers in ``limit`` joined by `x`.
   init?(argument: String) {
     let parts = argument.lowercased().split(separator: "x", omittingEmptySubsequences: false)
-    // Digits only: `Int` alone would take "+80".
-    guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
-      parts.allSatisfy({ $0.allSatisfy(\.isNumber) }), parts.allSatisfy({ $0.count <= 4 }),
-      let width = Int(parts[0]), let height = Int(parts[1]), Self.limit.contains(width),
-      Self.limit.contains(height)
+    // ASCII digits only, at most four: `Int` alone would take "+80".
+    let isNumber = { (part: Substring) in
+      (1...4).contains(part.count) && part.allSatisfy { ("0"..."9").contains($0) }
+    }
+    guard parts.count == 2, parts.allSatisfy(isNumber), let width = Int(parts[0]),
+      let height = Int(parts[1]), Self.limit.contains(width), Self.limit.contains(height)
     else { return nil }
     self.init(width: width, height: height)
   }
