@@ -32,6 +32,7 @@ let package = Package(
       name: "WatchfloorConsole",
       dependencies: ["WatchfloorModel", .product(name: "TOMLKit", package: "TOMLKit")]
     ),
+    .target(name: "WatchfloorReport", dependencies: ["WatchfloorModel"]),
     .target(name: "WatchfloorTerminal", dependencies: ["WatchfloorConsole", "CNcurses"]),
     .target(name: "WatchfloorFeed", dependencies: ["WatchfloorModel", "WatchfloorLog"]),
     .target(name: "WatchfloorProcess"),
@@ -39,7 +40,7 @@ let package = Package(
       name: "watchfloor",
       dependencies: [
         "WatchfloorModel", "WatchfloorLog", "WatchfloorConsole", "WatchfloorTerminal",
-        "WatchfloorFeed",
+        "WatchfloorFeed", "WatchfloorReport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -63,8 +64,14 @@ let package = Package(
       name: "WatchfloorConsoleTests", dependencies: ["WatchfloorConsole", "WatchfloorModel"],
       exclude: ["Golden"]),
     .testTarget(
+      name: "WatchfloorReportTests",
+      dependencies: ["WatchfloorReport", "WatchfloorModel", "WatchfloorLog"]
+    ),
+    .testTarget(
       name: "WatchfloorCLITests",
-      dependencies: ["watchfloor", "WatchfloorModel", "WatchfloorLog", "WatchfloorProcess"],
+      dependencies: [
+        "watchfloor", "WatchfloorModel", "WatchfloorLog", "WatchfloorConsole", "WatchfloorProcess",
+      ],
       exclude: ["Golden"]
     ),
   ],

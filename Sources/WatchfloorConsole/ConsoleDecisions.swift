@@ -8,7 +8,7 @@ extension ConsoleModel {
   }
 
   /// `a`, `d` or `h`: opens a decision for exactly the selected item.
-  mutating func openDecision(_ requested: DecisionDialog.Kind) {
+  mutating func openDecision(_ requested: DecisionKind) {
     guard decisionsAllowed else {
       resultLine =
         mode == .replay ? "replay is read-only: no decisions" : "\(operatorName) may not decide"
@@ -46,7 +46,7 @@ extension ConsoleModel {
   /// Whether the dialog's item changed since the dialog opened.
   public func dialogIsStale(_ dialog: DecisionDialog) -> Bool {
     let now =
-      dialog.kind == .acknowledge
+      dialog.kind.targetsIncident
       ? state.fingerprint(incident: dialog.subject, tables)
       : state.fingerprint(airlift: dialog.subject, tables)
     return now != dialog.snapshot
@@ -91,7 +91,7 @@ extension ConsoleModel {
           "not written: " + verdict.blocks.map { $0.message(tables) }.joined(separator: "; ")
         return []
       }
-      resultLine = "writing \(current.kind.verb.lowercased()) \(current.subjectID)…"
+      resultLine = "writing \(current.kind.verb) \(current.subjectID)…"
       return [
         .decide(
           DecisionRequest(

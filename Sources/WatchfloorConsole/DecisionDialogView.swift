@@ -35,11 +35,12 @@ extension ConsoleModel {
         let after =
           airlift.status.isInbound
           ? destination.projected : destination.projected + airlift.detainees
+        /// `216%!!`: the load with its mark (``LoadLevel``), the figure shortened by `count`.
         func percent(_ value: Int64, _ count: (Int64) -> String) -> String {
-          guard destination.capacity > 0 else { return "n/a" }
-          // Clamped: an absurd occupancy must not trap converting to an integer.
-          let whole = (Double(value) * 100 / Double(destination.capacity)).rounded()
-          return count(Int64(max(-9e18, min(9e18, whole)))) + "%"
+          guard let whole = LoadLevel.percent(occupancy: value, capacity: destination.capacity)
+          else { return "n/a" }
+          let level = LoadLevel(occupancy: value, capacity: destination.capacity)
+          return count(Int64(clamping: whole)) + "%" + level.mark
         }
         lines.append(
           (
@@ -91,7 +92,7 @@ extension ConsoleModel {
     let noun = dialog.kind == .acknowledge ? "incident" : "airlift"
     canvas.box(
       rect, glyphs: .double, style: Style(.borderFocused),
-      title: "\(dialog.kind.verb) \(noun) \(dialog.subjectID)", titleStyle: Style(.title, .bold))
+      title: "\(dialog.kind.title) \(noun) \(dialog.subjectID)", titleStyle: Style(.title, .bold))
     for (index, line) in lines.prefix(height - 4).enumerated() {
       canvas.put(
         line.0, x: rect.x + 2, y: rect.y + 1 + index, width: width - 4, style: line.1,

@@ -3,26 +3,13 @@ import WatchfloorModel
 /// A decision to write: what the officer decided, about which item, and what the item looked
 /// like when they decided (for the console; nil from scripts).
 public struct DecisionOrder: Sendable {
-  public enum Kind: Sendable {
-    case approve, deny, hold, acknowledge
-
-    public var eventType: String {
-      switch self {
-      case .approve: "airlift.approved"
-      case .deny: "airlift.denied"
-      case .hold: "airlift.held"
-      case .acknowledge: "incident.acknowledged"
-      }
-    }
-  }
-
-  public var kind: Kind
+  public var kind: DecisionKind
   public var subjectID: String
   public var reason: String
   public var expectedFingerprint: String?
 
   public init(
-    kind: Kind, subjectID: String, reason: String = "", expectedFingerprint: String? = nil
+    kind: DecisionKind, subjectID: String, reason: String = "", expectedFingerprint: String? = nil
   ) {
     self.kind = kind
     self.subjectID = subjectID
@@ -30,7 +17,7 @@ public struct DecisionOrder: Sendable {
     self.expectedFingerprint = expectedFingerprint
   }
 
-  var isIncident: Bool { kind == .acknowledge }
+  var isIncident: Bool { kind.targetsIncident }
 }
 
 /// What became of a decision.
@@ -54,7 +41,7 @@ extension Journal {
       let tables = timeline.tables
       let table = order.isIncident ? tables.incidents : tables.airlifts
       guard let symbol = table.lookup(order.subjectID) else {
-        refusal = "unknown \(order.isIncident ? "incident" : "airlift") \"\(order.subjectID)\""
+        refusal = "unknown \(order.kind.subjectNoun) \"\(order.subjectID)\""
         return nil
       }
       let state = timeline.current
@@ -67,13 +54,7 @@ extension Journal {
           return nil
         }
       }
-      let decision: Decision
-      switch order.kind {
-      case .approve: decision = .approve(airlift: symbol)
-      case .deny: decision = .deny(airlift: symbol, reason: order.reason)
-      case .hold: decision = .hold(airlift: symbol, reason: order.reason)
-      case .acknowledge: decision = .acknowledge(incident: symbol)
-      }
+      let decision = Decision(kind: order.kind, subject: symbol, reason: order.reason)
       let verdict = evaluate(decision, state: state, tables: tables, context: context)
       guard verdict.isAllowed else {
         refusal = verdict.blocks.map { $0.message(tables) }.joined(separator: "; ")
@@ -84,10 +65,10 @@ extension Journal {
         refusal = "warnings (write it anyway with --force): " + warnings.joined(separator: "; ")
         return nil
       }
-      var fields = [(order.isIncident ? "incident" : "airlift", order.subjectID)]
+      var fields = [(order.kind.subjectNoun, order.subjectID)]
       if !order.reason.isEmpty { fields.append(("reason", order.reason)) }
       return Journal.decisionLine(
-        type: order.kind.eventType, fields: fields, by: officer, ts: time,
+        type: order.kind.eventTypeName, fields: fields, by: officer, ts: time,
         id: Journal.makeEventID())
     }
     guard let receipt else { return .refused(refusal) }

@@ -5,15 +5,29 @@ public enum Decision: Sendable, Equatable {
   case hold(airlift: Symbol, reason: String)
   case acknowledge(incident: Symbol)
 
-  /// The verb an officer reads: "approve", "deny", "hold" or "acknowledge".
-  public var verb: String {
-    switch self {
-    case .approve: "approve"
-    case .deny: "deny"
-    case .hold: "hold"
-    case .acknowledge: "acknowledge"
+  /// The decision of `kind` on `subject` (an incident for ``DecisionKind/acknowledge``, an
+  /// airlift otherwise); `reason` is kept only by the kinds that take one.
+  public init(kind: DecisionKind, subject: Symbol, reason: String = "") {
+    switch kind {
+    case .approve: self = .approve(airlift: subject)
+    case .deny: self = .deny(airlift: subject, reason: reason)
+    case .hold: self = .hold(airlift: subject, reason: reason)
+    case .acknowledge: self = .acknowledge(incident: subject)
     }
   }
+
+  /// Which decision this is.
+  public var kind: DecisionKind {
+    switch self {
+    case .approve: .approve
+    case .deny: .deny
+    case .hold: .hold
+    case .acknowledge: .acknowledge
+    }
+  }
+
+  /// The verb an officer reads: "approve", "deny", "hold" or "acknowledge".
+  public var verb: String { kind.verb }
 }
 
 /// The operator's standing on the roster.
@@ -105,7 +119,7 @@ private func checkAirlift(
   }
   switch decision {
   case .deny(_, let reason), .hold(_, let reason):
-    if reason.allSatisfy(\.isWhitespace) {
+    if decision.kind.needsReason && reason.allSatisfy(\.isWhitespace) {
       verdict.blocks.append(.reasonRequired(airlift: airlift.id, decision: decision.verb))
     }
   case .approve:
@@ -163,22 +177,21 @@ private func loadWarnings(_ airlift: Airlift, _ facility: Facility) -> [PolicyWa
   let own = airlift.status.isInbound ? 0 : Int128(airlift.detainees)
   let projected = Int128(facility.occupancy) + facility.inbound + own
   let after = Int64(clamping: projected)
-  let capacity = Int128(facility.capacity)
-  if capacity == 0 {
+  switch LoadLevel(projected: projected, capacity: facility.capacity) {
+  case .unknown:
     return [.capacityUnknown(facility: airlift.destination, projected: after)]
-  }
-  if projected * 2 > capacity * 3 {
+  case .farOverCapacity:
     return [
       .farOverCapacity(
         facility: airlift.destination, projected: after, capacity: facility.capacity)
     ]
-  }
-  if projected > capacity {
+  case .overCapacity:
     return [
       .overCapacity(facility: airlift.destination, projected: after, capacity: facility.capacity)
     ]
+  case .underCapacity, .full:
+    return []
   }
-  return []
 }
 
 /// Sector names that mark a border sector: the project's choice, since the log carries no

@@ -34,10 +34,11 @@ struct RenderBench: ParsableCommand {
         timeline.ingest(UnsafeRawBufferPointer($0), lineNumber: index + 1, source: 0)
       }
     }
-    var model = ConsoleModel(
-      timeline: timeline, size: (200, 60), now: timeline.current.latest, operatorName: "bench",
-      feed: FeedHealth(source: "bench"))
-    model.keepSelectionsVisible()
+    var model = ConsoleSetup(
+      timeline: timeline, position: .still(asOf: nil), size: (200, 60),
+      now: timeline.current.latest,
+      identity: OfficerIdentity(name: "bench", role: .approver, roster: .open), source: "bench"
+    ).makeModel()
     let state = timeline.current
     printLine(
       "floor: \(state.facilities.count) facilities, \(model.airliftRows().count) airlifts shown, "

@@ -159,10 +159,11 @@ struct ReplayBench: ParsableCommand {
     else { throw ValidationErrorText("\(day.text) is not in the log") }
     let replay = Replay(moments: DayMoments(timeline: timeline, day: day), speedIndex: 2)
     let moments = now()
-    var model = ConsoleModel(
-      timeline: timeline, size: (80, 24), now: replay.time, operatorName: "bench",
-      feed: FeedHealth(source: path))
-    model.startReplay(replay)
+    var model = ConsoleSetup(
+      timeline: timeline, position: .replay(replay), now: replay.time,
+      identity: OfficerIdentity(name: "bench", role: .approver, roster: .open), bell: false,
+      source: path
+    ).makeModel()
     _ = model.update(.resize(width: 120, height: 40))
     let built = now()
     let screen = model.view().lines()

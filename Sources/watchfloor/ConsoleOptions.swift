@@ -3,15 +3,18 @@ import Foundation
 import WatchfloorConsole
 import WatchfloorModel
 
-/// Options every console screen shares: theme, time zone, operator.
+/// Options every console screen shares: theme, time zone, operator, roster.
 struct ConsoleOptions: ParsableArguments {
   @Option(help: "Theme name (default, high-contrast, night, colorblind, mono) or a .toml path.")
   var theme: String?
 
+  // Unconditional, so that `--tz -05:00` is read as a value rather than as an option.
   @Option(
+    parsing: .unconditional,
     help: ArgumentHelp(
-      "Time zone offset for displayed times, e.g. +03:00 (default UTC).", valueName: "±HH:MM"))
-  var tz: String?
+      "Time zone offset for displayed times, e.g. +03:00 (default: the configured zone, else UTC).",
+      valueName: "±HH:MM"))
+  var tz: ZoneArgument?
 
   @Option(help: "The officer's name (open roster only; default: the account running it).")
   var `operator`: String?
@@ -27,54 +30,36 @@ struct ConsoleOptions: ParsableArguments {
     try resolveIdentity(roster: roster, operator: `operator`)
   }
 
-  /// The themes to cycle through with `t`, the chosen one first.
-  func themes() throws -> [Theme] {
+  /// The themes to cycle through with `t`, the chosen one first (`--theme`, else the config's,
+  /// else `default`); exits 2 when the chosen one cannot be loaded.
+  func themes(config: UserConfig) throws -> [Theme] {
     let catalog = ThemeCatalog()
-    var themes: [Theme] = []
-    let names = catalog.entries().map(\.name)
-    let first = theme ?? UserConfig.load().theme ?? "default"
+    let first: Theme
     do {
-      themes.append(try catalog.theme(named: first))
+      first = try catalog.theme(named: theme ?? config.theme ?? "default")
     } catch {
       standardError("watchfloor: \(error)")
       throw ExitCode(2)
     }
-    for name in names where name != themes[0].name {
+    var themes = [first]
+    for name in catalog.entries().map(\.name) where name != first.name {
       if let extra = try? catalog.theme(named: name) { themes.append(extra) }
     }
     return themes
   }
 
-  /// The display offset in minutes and its label.
-  func timeZone() throws -> (minutes: Int, name: String) {
-    try displayTimeZone(tz)
+  /// `--tz`, else the config's zone, else UTC.
+  func zone(config: UserConfig) -> DisplayZone {
+    tz?.zone ?? config.timeZone ?? .utc
   }
 }
 
-/// The display offset in minutes and its label (`UTC`, `UTC+03:00`) for a `--tz` value, or,
-/// without one, the user's configured zone, else UTC; exits 2 when it is not an offset.
-func displayTimeZone(_ option: String?) throws -> (minutes: Int, name: String) {
-  guard let text = option ?? UserConfig.load().timeZone, text.uppercased() != "UTC", text != "Z"
-  else {
-    return (0, "UTC")
-  }
-  let pattern = Array(text.utf8)
-  // Digits checked one by one: `Int` alone would take "+-1:00" as an hour of -1.
-  let isDigit = { (index: Int) in
-    pattern[index] >= UInt8(ascii: "0") && pattern[index] <= UInt8(ascii: "9")
-  }
-  guard pattern.count == 6, pattern[0] == UInt8(ascii: "+") || pattern[0] == UInt8(ascii: "-"),
-    [1, 2, 4, 5].allSatisfy(isDigit),
-    let hours = Int(String(decoding: pattern[1...2], as: UTF8.self)),
-    pattern[3] == UInt8(ascii: ":"),
-    let minutes = Int(String(decoding: pattern[4...5], as: UTF8.self)), hours <= 23,
-    minutes <= 59
-  else {
-    standardError("watchfloor: --tz '\(text)' is not an offset like +03:00 or UTC")
-    throw ExitCode(2)
-  }
-  let sign = pattern[0] == UInt8(ascii: "-") ? -1 : 1
-  return (sign * (hours * 60 + minutes), "UTC" + text)
+/// The user's config (``UserConfig``), its problems written to standard error as warnings:
+/// a bad config never stops a command, which goes on with the defaults.
+func loadUserConfig() -> UserConfig {
+  let config = UserConfig.load()
+  for warning in config.warnings { standardError("watchfloor: warning: \(warning)") }
+  return config
 }
 
 /// The officer, their role and the roster in force (``OfficerIdentity/resolve``); exits 2
@@ -85,39 +70,5 @@ func resolveIdentity(roster path: String?, operator name: String?) throws -> Off
   } catch {
     standardError("watchfloor: \(error)")
     throw ExitCode(2)
-  }
-}
-
-/// `$XDG_CONFIG_HOME/watchfloor/config.toml`: the default theme, time zone and bell.
-struct UserConfig {
-  var theme: String?
-  var timeZone: String?
-  var bell = true
-
-  static func load(environment: [String: String] = ProcessInfo.processInfo.environment)
-    -> UserConfig
-  {
-    var config = UserConfig()
-    let base =
-      environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-      ?? environment["HOME"].map { $0 + "/.config" }
-    guard let base,
-      let text = try? String(contentsOfFile: base + "/watchfloor/config.toml", encoding: .utf8)
-    else { return config }
-    // A flat file of `key = value` lines; anything else is ignored.
-    for line in text.split(separator: "\n") {
-      let parts = line.split(separator: "=", maxSplits: 1).map {
-        $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(
-          in: CharacterSet(charactersIn: "\""))
-      }
-      guard parts.count == 2 else { continue }
-      switch parts[0] {
-      case "theme": config.theme = parts[1]
-      case "tz", "time_zone": config.timeZone = parts[1]
-      case "bell": config.bell = parts[1] != "false"
-      default: continue
-      }
-    }
-    return config
   }
 }

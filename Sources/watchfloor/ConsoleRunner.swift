@@ -130,15 +130,8 @@ final class ConsoleRunner {
   /// the decision when the follower reads it back.
   private func write(_ request: DecisionRequest) {
     guard let journal else { return }
-    let kind: DecisionOrder.Kind
-    switch request.kind {
-    case .approve: kind = .approve
-    case .deny: kind = .deny
-    case .hold: kind = .hold
-    case .acknowledge: kind = .acknowledge
-    }
     let order = DecisionOrder(
-      kind: kind, subjectID: request.subjectID, reason: request.reason,
+      kind: request.kind, subjectID: request.subjectID, reason: request.reason,
       expectedFingerprint: request.snapshot)
     do {
       // The officer saw the warnings in the confirmation and pressed y.
@@ -150,7 +143,7 @@ final class ConsoleRunner {
         apply(
           model.update(
             .decisionResult(
-              "written: \(request.kind.verb.lowercased()) \(request.subjectID) (line \(receipt.lineNumber))"
+              "written: \(request.kind.verb) \(request.subjectID) (line \(receipt.lineNumber))"
             )))
       case .refused(let reason):
         apply(model.update(.decisionResult("not written: \(reason)")))

@@ -14,7 +14,7 @@ struct DemoCommand: ParsableCommand {
       """)
 
   @Option(help: "Simulated seconds per real second (1 to 3600).")
-  var speed: Double = 60
+  var speed = SimulationSpeed(60)
 
   @Option(help: "Seed of the simulated feed (the same seed gives the same events).")
   var seed: UInt64 = 2026
@@ -24,18 +24,12 @@ struct DemoCommand: ParsableCommand {
   @Flag(name: .customLong("no-bell"), help: "Do not ring the bell for new critical incidents.")
   var noBell = false
 
-  func validate() throws {
-    guard speed >= 1, speed <= 3600 else {
-      throw ValidationError("--speed takes a number from 1 to 3600")
-    }
-  }
-
   func run() throws {
     let log: DemoLog
     let runner: SimulationRunner
     do {
       log = try DemoLog.create()
-      runner = try SimulationRunner(path: log.path, speed: speed, seed: seed)
+      runner = try SimulationRunner(path: log.path, speed: speed.secondsPerSecond, seed: seed)
     } catch {
       standardError("watchfloor: cannot start the demo: \(error)")
       throw ExitCode(2)

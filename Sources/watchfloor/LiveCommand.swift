@@ -30,20 +30,14 @@ struct LiveCommand: ParsableCommand {
 func openConsole(path: String, console: ConsoleOptions, bell: Bool, driver: FeedDriver?) throws
   -> Int32
 {
-  let themes = try console.themes()
-  let zone = try console.timeZone()
-  let identity = try console.identity()
+  let config = loadUserConfig()
   let timeline = Timeline()
   _ = timeline.addSource(path)
-  var model = ConsoleModel(
-    timeline: timeline, size: (80, 24), now: driver?.now() ?? Timestamp.now(),
-    operatorName: identity.name, feed: FeedHealth(source: path), themes: themes)
-  model.operatorRole = identity.role
-  model.roster = identity.roster
-  model.timeZoneMinutes = zone.minutes
-  model.timeZoneName = zone.name
-  model.bellEnabled = bell && UserConfig.load().bell
-  return try runConsole(model, following: path, driver: driver)
+  let setup = ConsoleSetup(
+    timeline: timeline, position: .following, now: driver?.now() ?? Timestamp.now(),
+    identity: try console.identity(), themes: try console.themes(config: config),
+    zone: console.zone(config: config), bell: bell && config.bell, source: path)
+  return try runConsole(setup.makeModel(), following: path, driver: driver)
 }
 
 /// Runs the console until the officer quits, following the log at `path` (or replaying when

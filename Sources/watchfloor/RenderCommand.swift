@@ -18,11 +18,11 @@ struct RenderCommand: ParsableCommand {
     help: ArgumentHelp("The time to show (RFC 3339; default: the end of the log).", valueName: "T"))
   var at: String?
 
-  @Option(help: ArgumentHelp("Screen size.", valueName: "WxH"))
-  var size = "120x40"
+  @Option(help: ArgumentHelp("Screen size, 1 to 1000 each way.", valueName: "WIDTHxHEIGHT"))
+  var size = ScreenSize(width: 120, height: 40)
 
   @Option(help: "auto (colour when printing to a terminal), always (ANSI colours) or never.")
-  var color = "auto"
+  var color = ColorChoice.auto
 
   @Flag(help: "Render the replay screen, paused at --at (default: the start of --day).")
   var replay = false
@@ -35,55 +35,46 @@ struct RenderCommand: ParsableCommand {
 
   @OptionGroup var console: ConsoleOptions
 
+  func validate() throws {
+    if day != nil && !replay { throw ValidationError("--day goes with --replay") }
+  }
+
   func run() throws {
-    let dimensions = size.lowercased().split(separator: "x").compactMap { Int($0) }
-    guard dimensions.count == 2, dimensions[0] > 0, dimensions[1] > 0, dimensions[0] <= 1000,
-      dimensions[1] <= 1000
-    else {
-      standardError("watchfloor: --size '\(size)' is not WIDTHxHEIGHT, e.g. 120x40")
-      throw ExitCode(2)
-    }
-    guard ["auto", "always", "never"].contains(color) else {
-      standardError("watchfloor: --color takes auto, always or never")
-      throw ExitCode(2)
-    }
-    let themes = try console.themes()
-    let zone = try console.timeZone()
+    let config = loadUserConfig()
+    let zone = console.zone(config: config)
+    let themes = try console.themes(config: config)
     let identity = try console.identity()
     let log = try LoadedLog(sources: sources)
-    let timeline = log.timeline
-    if day != nil && !replay {
-      standardError("watchfloor: --day goes with --replay")
-      throw ExitCode(2)
-    }
-    let replayed =
-      try replay
-      ? makeReplay(of: timeline, day: day, at: at, speed: "60", offsetMinutes: zone.minutes)
-      : nil
-    let time = try replayed?.time ?? at.map { try parseTime($0, tables: timeline.tables) }
-    let state = time.map { timeline.state(asOf: $0) } ?? timeline.current
-    var model = ConsoleModel(
-      timeline: timeline, size: (dimensions[0], dimensions[1]),
-      now: time ?? state.latest, operatorName: identity.name,
-      feed: FeedHealth(source: log.files.joined(separator: " ")), themes: themes)
-    model.state = state
-    model.operatorRole = identity.role
-    model.roster = identity.roster
-    model.timeZoneMinutes = zone.minutes
-    model.timeZoneName = zone.name
-    model.feed.lastLineAt = state.lastApplied.isMissing ? nil : state.lastApplied
-    model.keepSelectionsVisible()
-    if let replayed {
-      model.chainMarks = try log.chainMarks()
-      model.feed.source = sources.joined(separator: " ")
-      model.startReplay(replayed)
-    }
+    let setup = try renderSetup(
+      log: log, zone: zone, themes: themes, identity: identity, bell: config.bell)
+    let model = setup.makeModel()
     let canvas = model.view()
-    let useColor = color == "always" || (color == "auto" && isatty(1) != 0)
-    if useColor {
+    if color.usesColor(outputIsTerminal: isatty(1) != 0) {
       standardOutput(ansiScreen: canvas.ansi(theme: model.theme, mode: ColorMode.detect()))
     } else {
       standardOutput(canvas.lines().joined(separator: "\n"))
     }
+  }
+
+  /// The console `live` would show as of `--at` (or `replay`, with `--replay`): the same
+  /// builder, officer, roster, themes and zone, at this size.
+  private func renderSetup(
+    log: LoadedLog, zone: DisplayZone, themes: [Theme], identity: OfficerIdentity, bell: Bool
+  ) throws -> ConsoleSetup {
+    let timeline = log.timeline
+    let size = (width: size.width, height: size.height)
+    if replay {
+      let replayed = try makeReplay(
+        of: timeline, day: day, at: at, speed: .standard, offsetMinutes: zone.minutes)
+      return ConsoleSetup(
+        timeline: timeline, position: .replay(replayed), size: size, now: replayed.time,
+        identity: identity, themes: themes, zone: zone, bell: false,
+        source: sources.joined(separator: " "), chainMarks: try log.chainMarks())
+    }
+    let time = try at.map { try parseTime($0, tables: timeline.tables) }
+    return ConsoleSetup(
+      timeline: timeline, position: .still(asOf: time), size: size,
+      now: time ?? timeline.current.latest, identity: identity, themes: themes, zone: zone,
+      bell: bell, source: log.files.joined(separator: " "))
   }
 }

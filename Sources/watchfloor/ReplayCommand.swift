@@ -24,21 +24,17 @@ struct ReplayCommand: ParsableCommand {
   @OptionGroup var console: ConsoleOptions
 
   func run() throws {
-    let themes = try console.themes()
-    let zone = try console.timeZone()
+    let config = loadUserConfig()
+    let zone = console.zone(config: config)
+    let themes = try console.themes(config: config)
     let identity = try console.identity()
     let log = try LoadedLog(sources: sources, checkpointInterval: Replay.checkpointInterval)
     let replay = try position.replay(of: log.timeline, offsetMinutes: zone.minutes)
-    var model = ConsoleModel(
-      timeline: log.timeline, size: (80, 24), now: replay.time, operatorName: identity.name,
-      feed: FeedHealth(source: sources.joined(separator: " ")), themes: themes)
-    model.operatorRole = identity.role
-    model.roster = identity.roster
-    model.chainMarks = try log.chainMarks()
-    model.timeZoneMinutes = zone.minutes
-    model.timeZoneName = zone.name
-    model.startReplay(replay)
-    let status = try runConsole(model, following: nil)
+    let setup = ConsoleSetup(
+      timeline: log.timeline, position: .replay(replay), now: replay.time, identity: identity,
+      themes: themes, zone: zone, bell: false, source: sources.joined(separator: " "),
+      chainMarks: try log.chainMarks())
+    let status = try runConsole(setup.makeModel(), following: nil)
     if status != 0 { throw ExitCode(status) }
   }
 }
@@ -58,7 +54,7 @@ struct ReplayPosition: ParsableArguments {
   var at: String?
 
   @Option(help: ArgumentHelp("Playback speed: 1, 10, 60, 600 or 3600.", valueName: "N"))
-  var speed = "60"
+  var speed = ReplaySpeed.standard
 
   func replay(of timeline: Timeline, offsetMinutes: Int) throws -> Replay {
     try makeReplay(
@@ -66,57 +62,16 @@ struct ReplayPosition: ParsableArguments {
   }
 }
 
-/// The replay that `--day`, `--at` and `--speed` describe on `timeline`; exits 2 with a message
-/// when they do not fit the log.
+/// The replay that `--day`, `--at` and `--speed` describe on `timeline`
+/// (``ReplayOpening``); exits 2 with a message when they do not fit the log.
 func makeReplay(
-  of timeline: Timeline, day: String?, at: String?, speed: String, offsetMinutes: Int
+  of timeline: Timeline, day: String?, at: String?, speed: ReplaySpeed, offsetMinutes: Int
 ) throws -> Replay {
-  let speedText = speed.filter { !"xX×".contains($0) }
-  guard let speedValue = Double(speedText),
-    let speedIndex = Replay.speeds.firstIndex(of: speedValue)
-  else {
-    standardError("watchfloor: --speed '\(speed)' is not one of 1, 10, 60, 600 or 3600")
+  do {
+    return try ReplayOpening.replay(
+      of: timeline, day: day, at: at, speedIndex: speed.index, offsetMinutes: offsetMinutes)
+  } catch {
+    standardError("watchfloor: \(error)")
     throw ExitCode(2)
   }
-  guard let span = ReplayTimeEntry.logDays(timeline, offsetMinutes: offsetMinutes) else {
-    standardError("watchfloor: the log has no events with a time to replay")
-    throw ExitCode(2)
-  }
-  var window: DayWindow?
-  if let day {
-    guard let parsed = DayWindow(date: day, offsetMinutes: offsetMinutes) else {
-      standardError("watchfloor: --day '\(day)' is not a date like 2026-01-22")
-      throw ExitCode(2)
-    }
-    window = parsed
-  }
-  var time: Timestamp?
-  if let at {
-    let onDay = window ?? DayWindow(day: span.upperBound, offsetMinutes: offsetMinutes)
-    guard
-      let parsed = ReplayTimeEntry.parse(
-        at, day: onDay, offsetMinutes: offsetMinutes, tables: timeline.tables)
-    else {
-      standardError(
-        "watchfloor: --at '\(at)' is not a time: use HH:MM, HH:MM:SS or RFC 3339 "
-          + "(2026-01-22T14:30:00Z)")
-      throw ExitCode(2)
-    }
-    if let window, !window.contains(parsed) {
-      standardError("watchfloor: --at '\(at)' is not on \(window.text)")
-      throw ExitCode(2)
-    }
-    time = parsed
-    window = window ?? DayWindow(containing: parsed, offsetMinutes: offsetMinutes)
-  }
-  let chosen = window ?? DayWindow(day: span.upperBound, offsetMinutes: offsetMinutes)
-  guard span.contains(chosen.day) else {
-    let first = DayWindow(day: span.lowerBound, offsetMinutes: offsetMinutes).text
-    let last = DayWindow(day: span.upperBound, offsetMinutes: offsetMinutes).text
-    standardError(
-      "watchfloor: \(chosen.text) is not in the log: it runs from \(first) to \(last)")
-    throw ExitCode(2)
-  }
-  return Replay(
-    moments: DayMoments(timeline: timeline, day: chosen), time: time, speedIndex: speedIndex)
 }

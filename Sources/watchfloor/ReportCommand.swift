@@ -1,5 +1,7 @@
 import ArgumentParser
+import WatchfloorConsole
 import WatchfloorModel
+import WatchfloorReport
 
 /// How the handover is printed.
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -38,10 +40,10 @@ struct ReportCommand: ParsableCommand {
     help: ArgumentHelp(
       "Time zone offset of the day and of the times shown, e.g. +03:00 (default: the "
         + "configured zone, else UTC).", valueName: "±HH:MM"))
-  var tz: String?
+  var tz: ZoneArgument?
 
   func run() throws {
-    let zone = try displayTimeZone(tz)
+    let zone = tz?.zone ?? loadUserConfig().timeZone ?? .utc
     guard let window = DayWindow(date: day, offsetMinutes: zone.minutes) else {
       standardError("watchfloor: --day '\(day)' is not a date: use YYYY-MM-DD, e.g. 2026-01-22")
       throw ExitCode(2)
@@ -58,7 +60,9 @@ struct ReportCommand: ParsableCommand {
     let timeline = log.timeline
     let records = timeline.records(of: window)
     if records.isEmpty && (records.lowerBound == 0 || records.lowerBound == timeline.count) {
-      standardError("watchfloor: \(outsideMessage(window, zone: zone.name, timeline: timeline))")
+      standardError(
+        "watchfloor: \(DayReport.outsideLogMessage(window, zoneName: zone.name, timeline: timeline))"
+      )
       throw ExitCode(2)
     }
     let report = DayReport.build(timeline: timeline, day: window, lineReasons: lineReasons)
@@ -71,25 +75,5 @@ struct ReportCommand: ParsableCommand {
     case .json:
       standardOutput(ReportJSON(report: report, zoneName: zone.name).text)
     }
-  }
-
-  /// Why there is no report: the day lies before the log's first record or after its last.
-  private func outsideMessage(_ window: DayWindow, zone: String, timeline: Timeline) -> String {
-    var first = Timestamp.missing
-    var last = Timestamp.missing
-    for index in 0..<timeline.count {
-      let ts = timeline[index].ts
-      if ts.isMissing { continue }
-      if first.isMissing || ts < first { first = ts }
-      if last.isMissing || last < ts { last = ts }
-    }
-    guard !first.isMissing, !last.isMissing else {
-      return "no report for \(window.text): the log holds no event with a time"
-    }
-    let span =
-      "\(DayWindow(containing: first, offsetMinutes: window.offsetMinutes).text) to "
-      + "\(DayWindow(containing: last, offsetMinutes: window.offsetMinutes).text)"
-    return "no report for \(window.text) (\(zone)): it is outside the log, which runs from "
-      + "\(span)"
   }
 }

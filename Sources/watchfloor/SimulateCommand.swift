@@ -19,7 +19,7 @@ struct SimulateCommand: ParsableCommand {
   var file: String
 
   @Option(help: "Simulated seconds per real second (1 to 3600).")
-  var speed: Double = 60
+  var speed = SimulationSpeed(60)
 
   @Option(help: "Seed of the simulated feed.")
   var seed: UInt64 = 2026
@@ -29,19 +29,13 @@ struct SimulateCommand: ParsableCommand {
       "Stop after this many real seconds (default: run until interrupted).", valueName: "SECONDS"))
   var duration: Double?
 
-  func validate() throws {
-    guard speed >= 1, speed <= 3600 else {
-      throw ValidationError("--speed takes a number from 1 to 3600")
-    }
-  }
-
   func run() throws {
     do {
       var info = stat()
       if stat(file, &info) != 0 || info.st_size == 0 {
         try FeedWriter(path: file).append(DemoScenario.lines)
       }
-      let runner = try SimulationRunner(path: file, speed: speed, seed: seed)
+      let runner = try SimulationRunner(path: file, speed: speed.secondsPerSecond, seed: seed)
       let limit = duration.map { Duration.milliseconds(Int64($0 * 1000)) }
       // Ctrl-C ends it where it is: every line is written whole, under the log's lock.
       let stop = try runner.run(for: limit)

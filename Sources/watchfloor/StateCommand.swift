@@ -1,5 +1,6 @@
 import ArgumentParser
 import WatchfloorModel
+import WatchfloorReport
 
 struct StateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -1,17 +1,22 @@
 import Foundation
 import Testing
-import WatchfloorProcess
+import WatchfloorConsole
+import WatchfloorLog
+import WatchfloorModel
 
 /// The replay's rule (spec/events.md, "As of time T"): at any cursor position T the panes show
 /// exactly the state `watchfloor state SOURCE --at T` reports and `watchfloor render --at T`
 /// prints.
 ///
-/// For each position, three runs of the binary: `render --replay --at T`, `render --at T` and
-/// `state --at T --json`. The pane lines of the two screens (the header's figures, the airlift
-/// and incident rows, the occupancy pane) must be equal, and agree with the JSON. The replay's
-/// own place in the day (`k/N` on its status line, and the event shown there) is checked
-/// against moments worked out here from the log's lines: a moment starts at each line whose
-/// `ts` is later than every line before it.
+/// For each position, in process and through the builder the commands use (``ConsoleSetup``,
+/// ``ReplayOpening``): the replay's screen as `render --replay --at T` draws it, the live
+/// screen as `render --at T` draws it, and the state JSON as `state --at T --json` writes it.
+/// The pane lines of the two screens (the header's figures, the airlift and incident rows, the
+/// occupancy pane) must be equal, and agree with the JSON. The replay's own place in the day
+/// (`k/N` on its status line, and the event shown there) is checked against moments worked
+/// out here from the log's lines: a moment starts at each line whose `ts` is later than every
+/// line before it. A spot check runs the binary at a few positions and compares its output
+/// with the in-process one, character for character.
 @Suite("Replay shows the state as of its cursor")
 struct ReplayConsistencyTests {
   static let samples = Watchfloor.packageRoot.appendingPathComponent("samples").path
@@ -186,39 +191,24 @@ struct ReplayConsistencyTests {
     var clock: String
   }
 
-  /// Runs the three commands at each position (two at a time) and checks them; returns what
-  /// each position showed.
+  /// Draws the three outputs at each position in process and checks them; returns what each
+  /// position showed.
   func check(
     source: String, log: LogTimes, positions: [Instant], tz: String?,
     sourceLocation: SourceLocation = #_sourceLocation
   ) throws -> [Instant: Position] {
     let unique = Array(Set(positions)).sorted()
-    let zone = tz.map { ["--tz", $0] } ?? []
-    var commands: [[String]] = []
-    for time in unique {
-      // The replay's time is written in the display zone, as an officer would type it.
-      let at = time.text(offsetMinutes: log.offsetMinutes)
-      let screen = ["--size", "120x60", "--color", "never", "--operator", "e2e"] + zone
-      commands.append(["render", source, "--replay", "--at", at] + screen)
-      commands.append(["render", source, "--at", time.text(offsetMinutes: 0)] + screen)
-      commands.append(["state", source, "--at", time.text(offsetMinutes: 0), "--json"])
-    }
-    let outputs = try runAll(commands)
+    let screens = try InProcessScreens(source: source, tz: tz)
     var results: [Instant: Position] = [:]
-    for (index, time) in unique.enumerated() {
-      let replayed = outputs[3 * index]
-      let rendered = outputs[3 * index + 1]
-      let stated = outputs[3 * index + 2]
+    for time in unique {
       let place = "at \(time.text(offsetMinutes: log.offsetMinutes))"
-      guard replayed.status == 0, rendered.status == 0, stated.status == 0 else {
-        Issue.record(
-          "a command failed \(place):\n\(replayed.output)\n\(rendered.output)\n\(stated.output)",
-          sourceLocation: sourceLocation)
-        continue
-      }
-      let json = try JSONDecoder().decode(StateJSON.self, from: Data(stated.output.utf8))
-      let replay = Panes(screen: replayed.output)
-      let render = Panes(screen: rendered.output)
+      // The replay's time is written in the display zone, as an officer would type it.
+      let replayed = try screens.replay(at: time.text(offsetMinutes: log.offsetMinutes))
+      let rendered = screens.render(at: time.text(offsetMinutes: 0))
+      let stated = screens.state(at: time.text(offsetMinutes: 0))
+      let json = try JSONDecoder().decode(StateJSON.self, from: Data(stated.utf8))
+      let replay = Panes(screen: replayed)
+      let render = Panes(screen: rendered)
       #expect(
         replay == render,
         "\(place) the replay's panes differ from render --at:\n\(replay.difference(from: render))",
@@ -227,7 +217,7 @@ struct ReplayConsistencyTests {
       #expect(
         agreement.isEmpty, "\(place) the panes disagree with state --json:\n\(agreement)",
         sourceLocation: sourceLocation)
-      let lines = replayed.output.split(separator: "\n", omittingEmptySubsequences: false)
+      let lines = replayed.split(separator: "\n", omittingEmptySubsequences: false)
       let status = lines.count > 5 ? String(lines[5]) : ""
       let clock = lines.first.map { String($0) } ?? ""
       let expectedStatus = log.status(at: time)
@@ -250,35 +240,74 @@ struct ReplayConsistencyTests {
     return results
   }
 
-  /// Runs the binary once per command, two at a time (the machine has two cores). Uses
-  /// posix_spawn (`ChildProcess`) rather than Foundation's `Process`, which is not safe to
-  /// start from several threads at once; stderr is merged into the output.
-  func runAll(_ commands: [[String]]) throws -> [(status: Int32, output: String)] {
-    let results = Results(count: commands.count)
-    let binary = Watchfloor.binary.path
-    let width = 2
-    DispatchQueue.concurrentPerform(iterations: width) { worker in
-      for index in stride(from: worker, to: commands.count, by: width) {
-        results.set(index, Result { try ChildProcess.run([binary] + commands[index]) })
-      }
-    }
-    return try results.values.map { value in
-      guard let value else { throw TmuxError(message: "a command did not run") }
-      return try value.get()
-    }
+  @Test(
+    "the binary prints what the builder draws: render --replay, render and state at a few times",
+    arguments: [
+      ("2026-01-22T19:21:00Z", nil), ("2026-01-22T08:55:00Z", "+03:00"),
+      ("2026-01-23T22:41:00Z", nil),
+    ] as [(String, String?)])
+  func binarySpotCheck(at time: String, tz: String?) throws {
+    let screens = try InProcessScreens(source: Self.samples, tz: tz)
+    let zone = tz.map { ["--tz", $0] } ?? []
+    let screen = ["--size", "120x60", "--color", "never", "--operator", "e2e"] + zone
+    // No roster of the account's own, no system roster: the open roster, as in process.
+    let environment = ["XDG_CONFIG_HOME": try temporaryDirectory().path]
+    let replayed = try Watchfloor.run(
+      ["render", Self.samples, "--replay", "--at", time] + screen, environment: environment)
+    let rendered = try Watchfloor.run(
+      ["render", Self.samples, "--at", time] + screen, environment: environment)
+    let stated = try Watchfloor.run(["state", Self.samples, "--at", time, "--json"])
+    #expect(replayed.status == 0 && rendered.status == 0 && stated.status == 0)
+    #expect(replayed.output == (try screens.replay(at: time)) + "\n")
+    #expect(rendered.output == screens.render(at: time) + "\n")
+    #expect(stated.output == screens.state(at: time) + "\n")
+  }
+}
+
+/// The three outputs of one log, drawn in process as the commands draw them: one timeline read
+/// as `LoadedLog` reads it, the console built by ``ConsoleSetup`` as `render` builds it, with
+/// `--size 120x60 --operator e2e` on the open roster.
+struct InProcessScreens {
+  let timeline: Timeline
+  let files: [String]
+  let source: String
+  let zone: DisplayZone
+  let chainMarks: ChainMarks
+  static let identity = OfficerIdentity(name: "e2e", role: .approver, roster: .open)
+
+  init(source: String, tz: String?) throws {
+    files = try LogSources.files(for: [source])
+    timeline = Timeline()
+    try LogReader.read(files, into: timeline) { _, _, _ in }
+    chainMarks = try ChainLedger.verify(files).marks
+    self.source = source
+    zone = try #require(DisplayZone(tz ?? "UTC"))
   }
 
-  final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Result<(status: Int32, output: String), any Error>?]
+  /// `render SOURCE --replay --at T`: the replay's screen.
+  func replay(at text: String) throws -> String {
+    let replay = try ReplayOpening.replay(
+      of: timeline, day: nil, at: text, speedIndex: 2, offsetMinutes: zone.minutes)
+    return ConsoleSetup(
+      timeline: timeline, position: .replay(replay), size: (120, 60), now: replay.time,
+      identity: Self.identity, zone: zone, bell: false, source: source, chainMarks: chainMarks
+    ).makeModel().view().lines().joined(separator: "\n")
+  }
 
-    init(count: Int) { values = Array(repeating: nil, count: count) }
+  /// `render SOURCE --at T`: the live console's screen as of T.
+  func render(at text: String) -> String {
+    let time = RFC3339.parse(text, verbatim: timeline.tables.texts)
+    return ConsoleSetup(
+      timeline: timeline, position: .still(asOf: time), size: (120, 60),
+      now: time ?? timeline.current.latest, identity: Self.identity, zone: zone,
+      source: files.joined(separator: " ")
+    ).makeModel().view().lines().joined(separator: "\n")
+  }
 
-    func set(_ index: Int, _ value: Result<(status: Int32, output: String), any Error>) {
-      lock.lock()
-      values[index] = value
-      lock.unlock()
-    }
+  /// `state SOURCE --at T --json`.
+  func state(at text: String) -> String {
+    let time = RFC3339.parse(text, verbatim: timeline.tables.texts) ?? .missing
+    return timeline.state(asOf: time).json(timeline.tables)
   }
 }
 

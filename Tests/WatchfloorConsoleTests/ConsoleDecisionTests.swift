@@ -26,6 +26,18 @@ struct ConsoleDecisionTests {
     #expect(model.dialog == nil)
   }
 
+  @Test("the confirmation marks a destination over capacity as the panes do: ! and !!")
+  func loadMarksInTheDialog() throws {
+    var model = try sampleConsole()
+    model.operatorName = "hassan"
+    // AL-0123-13, bound for Karkh (6,476 of 3,000, 50 inbound), is the second pending row.
+    model.press(.down, .character("a"))
+    let dialog = try #require(model.dialog)
+    #expect(dialog.subjectID == "AL-0123-13")
+    #expect(
+      model.screenText.contains("karkh: 6,476 of 3,000 now (216%!!), 6,666 after landing (222%!!)"))
+  }
+
   @Test("the same officer cannot give the second approval: y writes nothing")
   func sameOfficerBlocked() throws {
     var model = try sampleConsole()

@@ -36,14 +36,12 @@ func time(_ text: String, _ tables: SymbolTables) -> Timestamp {
 /// A console on the samples as of `at` (or the end), at a size.
 func sampleConsole(at: String? = nil, width: Int = 120, height: Int = 40) throws -> ConsoleModel {
   let timeline = try sampleTimeline()
-  let state = at.map { timeline.state(asOf: time($0, timeline.tables)) } ?? timeline.current
-  var model = ConsoleModel(
-    timeline: timeline, size: (width, height), now: state.latest, operatorName: "hassan",
-    feed: FeedHealth(source: "samples"))
-  model.state = state
-  model.feed.lastLineAt = state.lastApplied
-  model.keepSelectionsVisible()
-  return model
+  let asOf = at.map { time($0, timeline.tables) }
+  return ConsoleSetup(
+    timeline: timeline, position: .still(asOf: asOf), size: (width, height),
+    now: asOf ?? timeline.current.latest,
+    identity: OfficerIdentity(name: "hassan", role: .approver, roster: .open), source: "samples"
+  ).makeModel()
 }
 
 extension ConsoleModel {

@@ -12,11 +12,11 @@ func sampleReplay(
   let replay = Replay(
     moments: DayMoments(timeline: timeline, day: window),
     time: at.map { time($0, timeline.tables) }, speedIndex: speedIndex)
-  var model = ConsoleModel(
-    timeline: timeline, size: (width, height), now: replay.time, operatorName: "hassan",
-    feed: FeedHealth(source: "samples"))
-  model.startReplay(replay)
-  return model
+  return ConsoleSetup(
+    timeline: timeline, position: .replay(replay), size: (width, height), now: replay.time,
+    identity: OfficerIdentity(name: "hassan", role: .approver, roster: .open), bell: false,
+    source: "samples"
+  ).makeModel()
 }
 
 extension ConsoleModel {

@@ -1,11 +1,16 @@
-import WatchfloorConsole
 import WatchfloorModel
 
 /// The handover as aligned text for a terminal: a heading per section, an explicit "none"
 /// for an empty one, times in the report's zone.
-struct ReportText {
-  let report: DayReport
-  let zoneName: String
+public struct ReportText: Sendable {
+  public let report: DayReport
+  /// The label of the report's zone: `UTC`, `UTC+03:00`.
+  public let zoneName: String
+
+  public init(report: DayReport, zoneName: String) {
+    self.report = report
+    self.zoneName = zoneName
+  }
 
   private var wording: ReportWording { ReportWording(report: report, zoneName: zoneName) }
 
@@ -16,7 +21,8 @@ struct ReportText {
   /// Airlift ids per line in the outcome list, so that a busy day stays readable.
   private static let idsPerLine = 6
 
-  var text: String {
+  /// The whole report, without a final newline.
+  public var text: String {
     var lines = [wording.title, "  " + wording.span, ""]
     lines += headline() + [""]
     lines += airlifts() + [""]
@@ -113,7 +119,7 @@ struct ReportText {
   private func peakLoads() -> [String] {
     let rows = report.peakLoads.map { peak in
       [
-        peak.facility, peak.name, ">" + ReportWording.load(peak.load),
+        peak.facility, peak.name, ">" + ReportWording.load(peak, markWidth: 2),
         ">\(grouped(peak.occupancy)) / \(grouped(peak.capacity))",
         peak.atStart ? "at the start of the day" : "first at \(wording.time(peak.reachedAt))",
       ]

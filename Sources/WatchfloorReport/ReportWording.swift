@@ -38,9 +38,17 @@ struct ReportWording {
     return pair(magnitude / 86_400, "d", magnitude % 86_400 / 3600, "h")
   }
 
-  /// `211%`, or `n/a` when the capacity is 0.
-  static func load(_ load: Double?) -> String {
-    load.map { "\(Int(($0 * 100).rounded()))%" } ?? "n/a"
+  /// `211%!!`: the peak's load with the console's mark (``LoadLevel/mark``), or `n/a` when
+  /// the capacity is 0. `markWidth` pads the mark, so right-aligned figures stay aligned.
+  static func load(_ peak: DayReport.PeakLoad, markWidth: Int = 0) -> String {
+    loadText(occupancy: peak.occupancy, capacity: peak.capacity, markWidth: markWidth)
+  }
+
+  /// `211%!!`, `89%`, `n/a`: a load with its mark padded to `markWidth` characters.
+  static func loadText(occupancy: Int64, capacity: Int64, markWidth: Int = 0) -> String {
+    let mark = LoadLevel(occupancy: occupancy, capacity: capacity).mark
+    return LoadLevel.percentText(occupancy: occupancy, capacity: capacity) + mark
+      + String(repeating: " ", count: max(0, markWidth - mark.count))
   }
 
   /// `approved`, `denied`, `held`, `cancelled`, `acknowledged`: the event's last word.
@@ -165,6 +173,3 @@ struct ReportWording {
     ]
   }
 }
-
-/// `s` for a count other than one.
-func plural(_ count: Int) -> String { count == 1 ? "" : "s" }

@@ -3,11 +3,18 @@ import WatchfloorModel
 /// The handover as one JSON object whose members mirror the sections, with snake_case keys,
 /// ids as strings, times as RFC 3339 UTC (`2026-01-22T06:41:00Z`, null when absent) and
 /// durations in whole seconds. Lists keep the report's order.
-struct ReportJSON {
-  let report: DayReport
-  let zoneName: String
+public struct ReportJSON: Sendable {
+  public let report: DayReport
+  /// The label of the report's zone: `UTC`, `UTC+03:00`.
+  public let zoneName: String
 
-  var text: String {
+  public init(report: DayReport, zoneName: String) {
+    self.report = report
+    self.zoneName = zoneName
+  }
+
+  /// The whole report, without a final newline.
+  public var text: String {
     var out = JSONWriter()
     out.beginObject()
     out.string("day", report.day.text)

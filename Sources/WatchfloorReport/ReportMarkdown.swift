@@ -1,15 +1,21 @@
-import WatchfloorConsole
 import WatchfloorModel
 
 /// The handover as GitHub Markdown: a `#` title, a `##` heading per section and a table for
 /// every list, an explicit sentence for an empty one, times in the report's zone.
-struct ReportMarkdown {
-  let report: DayReport
-  let zoneName: String
+public struct ReportMarkdown: Sendable {
+  public let report: DayReport
+  /// The label of the report's zone: `UTC`, `UTC+03:00`.
+  public let zoneName: String
+
+  public init(report: DayReport, zoneName: String) {
+    self.report = report
+    self.zoneName = zoneName
+  }
 
   private var wording: ReportWording { ReportWording(report: report, zoneName: zoneName) }
 
-  var text: String {
+  /// The whole report, without a final newline.
+  public var text: String {
     var lines = ["# \(cell(wording.title))", "", "\(cell(wording.span)).", ""]
     lines += section("Headline", headline())
     lines += section("Airlifts by outcome (\(report.airliftCount))", airlifts())
@@ -92,7 +98,7 @@ struct ReportMarkdown {
         ]
       })
     for group in report.incidents where !group.incidents.isEmpty {
-      lines += ["", "### \(group.severity.name.capitalized) (\(group.incidents.count))", ""]
+      lines += ["", "### \(capitalized(group.severity.name)) (\(group.incidents.count))", ""]
       lines += markdownTable(
         [
           "incident", "sector", "kind", "reported", "acknowledged", "time to acknowledge",
@@ -116,7 +122,7 @@ struct ReportMarkdown {
       ["facility", "name", "-peak load", "-occupancy", "-capacity", "reached"],
       report.peakLoads.map { peak in
         [
-          peak.facility, peak.name, ReportWording.load(peak.load), grouped(peak.occupancy),
+          peak.facility, peak.name, ReportWording.load(peak), grouped(peak.occupancy),
           grouped(peak.capacity),
           peak.atStart ? "at the start of the day" : wording.time(peak.reachedAt),
         ]
@@ -161,6 +167,11 @@ struct ReportMarkdown {
 
   /// Text safe in a table cell: escape sequences made visible, `|` escaped, and no empty
   /// cell (GitHub renders one, but a reader of the raw text looks for a value).
+  /// `Critical` for `critical`: severities are single lowercase words.
+  private func capitalized(_ word: String) -> String {
+    word.prefix(1).uppercased() + word.dropFirst()
+  }
+
   private func cell(_ text: String) -> String {
     let safe = Sanitizer.sanitize(text).split(separator: "|", omittingEmptySubsequences: false)
       .joined(separator: "\\|")

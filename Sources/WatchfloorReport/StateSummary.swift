@@ -1,13 +1,19 @@
-import WatchfloorConsole
 import WatchfloorModel
 
 /// The readable form of `watchfloor state`: facilities with their load, airlifts by status,
-/// open incidents, totals and line counts.
-struct StateSummary {
-  let state: OpsState
-  let tables: SymbolTables
+/// open incidents, totals and line counts. Every line is sanitised: names and summaries come
+/// from the log.
+public struct StateSummary {
+  public let state: OpsState
+  public let tables: SymbolTables
 
-  var text: String {
+  public init(state: OpsState, tables: SymbolTables) {
+    self.state = state
+    self.tables = tables
+  }
+
+  /// The summary, lines joined by newlines, without a final newline.
+  public var text: String {
     var lines: [String] = []
     let asOf = state.lastApplied.isMissing ? "the start" : tables.text(state.lastApplied)
     lines.append("Watchfloor state as of \(asOf)")
@@ -20,7 +26,9 @@ struct StateSummary {
       lines += table(
         symbols.compactMap { symbol in
           guard let facility = state.facilities[symbol] else { return nil }
-          let load = facility.load.map { "\(Int(($0 * 100).rounded()))%" } ?? "n/a"
+          // The console's marks: `!` full or over capacity, `!!` far over.
+          let load = ReportWording.loadText(
+            occupancy: facility.occupancy, capacity: facility.capacity, markWidth: 2)
           return [
             tables.facility(symbol), tables.text(facility.name), facility.status.name,
             ">\(grouped(facility.occupancy)) / \(grouped(facility.capacity))", ">" + load,
@@ -75,39 +83,5 @@ struct StateSummary {
         + "\(counts.duplicates) duplicates, \(counts.unknownType) unknown type, "
         + "\(counts.anomalies) anomalies, \(counts.outOfOrder) out of order")
     return lines.joined(separator: "\n")
-  }
-}
-
-/// `12345` as `12,345`, as the console writes figures.
-func grouped(_ value: Int64) -> String { CountText.grouped(value) }
-
-/// Rows of cells as aligned, indented lines, `gap` spaces between columns; a cell starting
-/// with `>` is right-aligned.
-func table(_ rows: [[String]], gap: Int = 1) -> [String] {
-  // Text from the log may hold escape sequences: never send them to the terminal.
-  let rows = rows.map { $0.map(Sanitizer.sanitize) }
-  let columns = rows.map(\.count).max() ?? 0
-  var widths = [Int](repeating: 0, count: columns)
-  for row in rows {
-    for (index, cell) in row.enumerated() {
-      widths[index] = max(widths[index], cell.hasPrefix(">") ? cell.count - 1 : cell.count)
-    }
-  }
-  let separator = String(repeating: " ", count: gap)
-  return rows.map { row in
-    var line = " "
-    for (index, cell) in row.enumerated() {
-      let last = index == row.count - 1
-      // The first column keeps the two-space indent whatever the gap.
-      let before = index == 0 ? " " : separator
-      if cell.hasPrefix(">") {
-        let text = String(cell.dropFirst())
-        line += before + String(repeating: " ", count: widths[index] - text.count) + text
-      } else {
-        line +=
-          before + (last ? cell : cell + String(repeating: " ", count: widths[index] - cell.count))
-      }
-    }
-    return String(line.reversed().drop { $0 == " " }.reversed())
   }
 }

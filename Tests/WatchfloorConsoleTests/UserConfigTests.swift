@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import WatchfloorConsole
+
+@Suite("The user's config file and display zones")
+struct UserConfigTests {
+  @Test("theme, tz (or time_zone) and bell are read as TOML")
+  func readsKeys() {
+    let config = UserConfig.parse(
+      "# mine\ntheme = \"night\"\ntz = \"+03:00\"\nbell = false\n", path: "/c/config.toml")
+    #expect(config.theme == "night")
+    #expect(config.timeZone == DisplayZone("+03:00"))
+    #expect(config.timeZone?.minutes == 180)
+    #expect(config.bell == false)
+    #expect(config.warnings.isEmpty)
+    let other = UserConfig.parse("time_zone = 'UTC'\n", path: "/c/config.toml")
+    #expect(other.timeZone == .utc)
+    #expect(other.bell)
+  }
+
+  @Test("a file that is not TOML is named with its line, and the defaults are used")
+  func malformedFile() {
+    let config = UserConfig.parse(
+      "theme = \"night\"\nbell = \nnonsense\n", path: "/home/x/.config/watchfloor/config.toml")
+    #expect(config == UserConfig(theme: nil, timeZone: nil, bell: true).withWarnings(config))
+    #expect(config.theme == nil)
+    #expect(config.warnings.count == 1)
+    let warning = config.warnings.first ?? ""
+    #expect(warning.hasPrefix("/home/x/.config/watchfloor/config.toml:2: not TOML ("))
+    #expect(warning.hasSuffix("; using the defaults"))
+  }
+
+  @Test("a bad value or an unknown key is a warning on its line; the rest of the file counts")
+  func badValues() {
+    let config = UserConfig.parse(
+      "theme = \"night\"\n\ntz = \"Baghdad\"\nbell = \"no\"\ncolour = 3\n", path: "c.toml")
+    #expect(config.theme == "night")
+    #expect(config.timeZone == nil)
+    #expect(config.bell)
+    #expect(
+      config.warnings == [
+        "c.toml:3: tz \"Baghdad\" is not an offset like \"+03:00\" or \"UTC\"; using UTC",
+        "c.toml:4: bell must be true or false; the bell stays on",
+        "c.toml:5: unknown key colour (the config has theme, tz and bell); ignored",
+      ])
+  }
+
+  @Test("no file is the defaults without a warning; the path follows XDG_CONFIG_HOME, else HOME")
+  func location() throws {
+    #expect(
+      UserConfig.path(environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"])
+        == "/x/watchfloor/config.toml")
+    #expect(
+      UserConfig.path(environment: ["XDG_CONFIG_HOME": "", "HOME": "/h"])
+        == "/h/.config/watchfloor/config.toml")
+    #expect(UserConfig.path(environment: [:]) == nil)
+    let empty = FileManager.default.temporaryDirectory
+      .appendingPathComponent("watchfloor-config-\(UUID().uuidString)")
+    #expect(UserConfig.load(environment: ["XDG_CONFIG_HOME": empty.path]) == UserConfig())
+    let directory = empty.appendingPathComponent("watchfloor")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try "bell = false\n".write(
+      to: directory.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
+    #expect(UserConfig.load(environment: ["XDG_CONFIG_HOME": empty.path]).bell == false)
+  }
+
+  @Test("zones: UTC or ±HH:MM, hours to 23 and minutes to 59, digits only")
+  func zones() {
+    #expect(DisplayZone("UTC") == .utc)
+    #expect(DisplayZone("z") == .utc)
+    #expect(DisplayZone("-05:00")?.minutes == -300)
+    #expect(DisplayZone("-05:00")?.name == "UTC-05:00")
+    #expect(DisplayZone("+05:45")?.minutes == 345)
+    for bad in ["+24:00", "+03:60", "+-1:00", "03:00", "+3:00", "+03:00:00", "", "Asia/Baghdad"] {
+      #expect(DisplayZone(bad) == nil, "\(bad)")
+    }
+  }
+}
+
+extension UserConfig {
+  /// This config with `other`'s warnings, to compare the settings alone.
+  fileprivate func withWarnings(_ other: UserConfig) -> UserConfig {
+    var copy = self
+    copy.warnings = other.warnings
+    return copy
+  }
+}
