@@ -32,7 +32,7 @@ extension ConsoleModel {
       TableColumn("ROUTE", .whole(max: 60), priority: 99) { airlift in
         // A destination already at 150% or more stands out, with a mark for monochrome.
         let overloaded = state.facilities[airlift.destination].map {
-          ($0.projectedLoad ?? 0) >= 1.5
+          $0.projectedLoadLevel == .farOverCapacity
         }
         return [
           Span(tables.facility(airlift.origin) + " → "),

@@ -49,9 +49,7 @@ extension ConsoleModel {
                 + "\(count(destination.capacity)) now (\(percent(destination.occupancy, count))), "
                 + "\(count(after)) after landing (\(percent(after, count)))"
             },
-            Self.loadBand(
-              destination.capacity > 0 ? Double(after) / Double(destination.capacity) : nil
-            ).style
+            Self.loadBand(occupancy: after, capacity: destination.capacity).style
           ))
         // The destination after landing, as a bar: this airlift joins the inbound segment.
         var landed = destination

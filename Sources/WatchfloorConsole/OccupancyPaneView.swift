@@ -1,13 +1,18 @@
 import WatchfloorModel
 
 extension ConsoleModel {
-  /// The load band of a facility, by colour and, for monochrome, by the marks after the figure.
-  static func loadBand(_ load: Double?) -> (style: Style, mark: String) {
-    guard let load else { return (Style(.dim), "") }
-    if load >= 1.5 { return (Style(.critical, [.bold, .reverse]), "!!") }
-    if load >= 1.0 { return (Style(.danger, .bold), "!") }
-    if load >= 0.9 { return (Style(.warn), "") }
-    return (Style(.ok), "")
+  /// How a load stands out: the ``LoadLevel`` (100% and 150%, with its `!` or `!!` for
+  /// monochrome), and a warning colour from 90%, a view's own nudge.
+  static func loadBand(occupancy: Int64, capacity: Int64) -> (style: Style, mark: String) {
+    let level = LoadLevel(occupancy: occupancy, capacity: capacity)
+    switch level {
+    case .unknown: return (Style(.dim), "")
+    case .farOverCapacity: return (Style(.critical, [.bold, .reverse]), level.mark)
+    case .overCapacity, .full: return (Style(.danger, .bold), level.mark)
+    case .underCapacity:
+      let nearlyFull = Int128(occupancy) * 10 >= Int128(capacity) * 9
+      return (nearlyFull ? Style(.warn) : Style(.ok), "")
+    }
   }
 
   /// A facility row: its symbol and what it is now.
@@ -22,7 +27,8 @@ extension ConsoleModel {
           [Span(tables.text(row.facility.name), Style(.dim))]
         },
         TableColumn("", .fixed(6), priority: 100) { row in
-          let band = Self.loadBand(row.facility.load)
+          let band = Self.loadBand(
+            occupancy: row.facility.occupancy, capacity: row.facility.capacity)
           // A huge load goes compact; clamped, as an absurd occupancy must not trap.
           let percent =
             row.facility.load.map {

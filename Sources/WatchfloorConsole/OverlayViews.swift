@@ -102,7 +102,7 @@ extension ConsoleModel {
               "occupancy \(count(facility.occupancy)) of \(count(facility.capacity)) · "
                 + "inbound \(count(facility.inboundCount)) · projected \(count(facility.projected))"
             },
-            Self.loadBand(facility.load).style
+            Self.loadBand(occupancy: facility.occupancy, capacity: facility.capacity).style
           ))
       }
     }
