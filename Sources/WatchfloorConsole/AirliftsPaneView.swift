@@ -17,16 +17,16 @@ extension ConsoleModel {
 
   /// The airlifts pane's columns. The route is never cut (it drops last but one); who
   /// approved, the priority and the age give way first.
-  var airliftTable: Table<Airlift> {
+  public var airliftTable: Table<Airlift> {
     Table([
-      TableColumn("STATUS", .fixed(11), priority: 100) { airlift in
+      TableColumn("STATUS", .whole(max: 11), priority: 100) { airlift in
         let status = Self.statusLabel(airlift)
         return [Span(status.text, status.style)]
       },
       TableColumn("ID", .content(min: 6, max: 16), priority: 95) { airlift in
         [Span(tables.airlift(airlift.id))]
       },
-      TableColumn("ETD", .fixed(5), priority: 70) { airlift in
+      TableColumn("ETD", .whole(max: 12), priority: 70) { airlift in
         [Span(ConsoleTime.hourMinute(airlift.plan.etd, offsetMinutes: timeZoneMinutes))]
       },
       TableColumn("ROUTE", .whole(max: 60), priority: 99) { airlift in
@@ -41,17 +41,17 @@ extension ConsoleModel {
             overloaded == true ? Style(.danger, .bold) : Style(.text)),
         ]
       },
-      TableColumn("DET", .fixed(5), align: .right, priority: 90) { airlift in
+      TableColumn("DET", .whole(max: 5), align: .right, priority: 90) { airlift in
         [Span(CountText.fitting(airlift.detainees, width: 5))]
       },
-      TableColumn("HV", .fixed(4), align: .right, priority: 85) { airlift in
+      TableColumn("HV", .whole(max: 4), align: .right, priority: 85) { airlift in
         airlift.highValue > 0
           ? [Span(CountText.fitting(airlift.highValue, width: 4), Style(.warn, .bold))] : []
       },
-      TableColumn("PRI", .fixed(3), priority: 40) { airlift in
+      TableColumn("PRI", .whole(max: 3), priority: 40) { airlift in
         airlift.plan.priority == .urgent ? [Span("URG", Style(.danger, .bold))] : []
       },
-      TableColumn("AGE", .fixed(4), align: .right, priority: 60) { airlift in
+      TableColumn("AGE", .whole(max: 4), align: .right, priority: 60) { airlift in
         [Span(ConsoleTime.age(from: airlift.plan.requestedAt, to: now, width: 4), Style(.dim))]
       },
       TableColumn("APPROVED BY", .content(min: 8, max: 32), priority: 30) { airlift in

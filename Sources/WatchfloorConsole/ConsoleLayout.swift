@@ -32,8 +32,11 @@ public struct ConsoleLayout: Equatable, Sendable {
     /// columns (for the incidents: a summary of at least 45 columns).
     public var listsWanted: Int
     public var listsEssential: Int
-    /// The narrowest occupancy pane that shows the figures, and the widest that is useful.
+    /// The narrowest occupancy pane that shows the figures (a facility on two lines: its
+    /// figures, then its id and bar), the narrowest with a bar beside the figures, and the
+    /// widest that is useful.
     public var occupancyMinimum: Int
+    public var occupancyOneLine: Int
     public var occupancyIdeal: Int
     public var airliftLines: Int
     public var incidentLines: Int
@@ -44,6 +47,7 @@ public struct ConsoleLayout: Equatable, Sendable {
     public static func == (left: Needs, right: Needs) -> Bool {
       left.listsWanted == right.listsWanted && left.listsEssential == right.listsEssential
         && left.occupancyMinimum == right.occupancyMinimum
+        && left.occupancyOneLine == right.occupancyOneLine
         && left.occupancyIdeal == right.occupancyIdeal
         && left.airliftLines == right.airliftLines && left.incidentLines == right.incidentLines
     }
@@ -58,8 +62,13 @@ public struct ConsoleLayout: Equatable, Sendable {
     let body = screen[2]
     sideBySide = width >= needs.listsEssential + needs.occupancyMinimum
     if sideBySide {
-      let occupancyWidth = min(
-        needs.occupancyIdeal, max(needs.occupancyMinimum, width - needs.listsWanted))
+      // Occupancy takes what the lists leave, up to its widest useful width; with less than a
+      // bar beside its figures needs, it keeps to its narrowest (two lines a facility) and
+      // the lists get the rest.
+      let room = width - needs.listsWanted
+      let occupancyWidth =
+        room >= needs.occupancyOneLine
+        ? min(needs.occupancyIdeal, room) : needs.occupancyMinimum
       let columns = Layout.horizontal([.fill(1), .length(occupancyWidth)]).split(body)
       occupancy = columns[1]
       let lists = Self.stack(columns[0], [needs.airliftLines, needs.incidentLines])
@@ -130,6 +139,7 @@ extension ConsoleModel {
         + listChrome,
       // Two lines a facility: the figures with whole names, then the id and the bar.
       occupancyMinimum: occupancyTable(withID: false).wantedWidth(for: shownFacilities) + 5,
+      occupancyOneLine: twoLines + 5,
       occupancyIdeal: occupancyWanted + 1 + 40 + 5,
       airliftLines: max(1, airlifts.count) + 3,
       incidentLines: max(1, incidents.count) + 3,

@@ -17,7 +17,7 @@ extension ConsoleModel {
   /// The incidents pane's columns: the summary grows into the room; the kind gives way first.
   var incidentTable: Table<IncidentRow> {
     Table([
-      TableColumn("  SEV", .fixed(6), priority: 100) { row in
+      TableColumn("  SEV", .whole(max: 6), priority: 100) { row in
         let open = row.incident.status == .open
         let severity = Self.severityLabel(row.incident.severity)
         return [
@@ -37,7 +37,7 @@ extension ConsoleModel {
       TableColumn("SUMMARY", .content(min: 20, max: 240), priority: 80) { row in
         [Span(tables.text(row.incident.summary), self.incidentTextStyle(row))]
       },
-      TableColumn("AGE", .fixed(4), align: .right, priority: 60) { row in
+      TableColumn("AGE", .whole(max: 4), align: .right, priority: 60) { row in
         [Span(ConsoleTime.age(from: row.incident.reportedAt, to: now, width: 4), Style(.dim))]
       },
     ])

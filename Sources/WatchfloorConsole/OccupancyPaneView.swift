@@ -26,7 +26,7 @@ extension ConsoleModel {
         TableColumn("", .content(min: 8, max: 32), priority: 80) { row in
           [Span(tables.text(row.facility.name), Style(.dim))]
         },
-        TableColumn("", .fixed(6), priority: 100) { row in
+        TableColumn("", .whole(max: 6), priority: 100) { row in
           let band = Self.loadBand(
             occupancy: row.facility.occupancy, capacity: row.facility.capacity)
           // A huge load goes compact; clamped, as an absurd occupancy must not trap.
@@ -142,9 +142,15 @@ extension ConsoleModel {
       if row.facility.side != lastSide {
         lastSide = row.facility.side
         let heading = row.facility.side == .iraq ? "Iraq" : "Origins (Syria)"
-        canvas.put(
+        // The heading, then a rule to the pane's edge: a section, not a row with room to spare.
+        let used = canvas.put(
           heading + "  scale 0–\(Int(scale * 100))%, ┃ = 100%", x: area.x + 1, y: y,
           width: area.width - 1, style: Style(.dim, .underline), overflow: .ellipsis)
+        if used + 2 < area.width {
+          canvas.put(
+            " " + String(repeating: "─", count: area.width - used - 2), x: area.x + 1 + used, y: y,
+            style: Style(.dim))
+        }
         y += 1
       }
       guard y + (twoLines ? 1 : 0) < area.maxY else {

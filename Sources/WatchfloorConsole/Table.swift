@@ -15,8 +15,8 @@ public struct TableColumn<Row> {
   public enum Width {
     /// Always `n` columns.
     case fixed(Int)
-    /// As wide as its widest cell (or its title), between `min` and `max`; a cell wider than
-    /// the column is cut with "…" at a word's end.
+    /// As wide as its widest cell (or its title), up to `max`, and down to `min` when room is
+    /// short, a cell wider than the column cut with "…" at a word's end.
     case content(min: Int, max: Int)
     /// As wide as its widest cell (or its title), up to `max`, and never narrower: the column
     /// drops rather than cut a cell (a route, a count).
@@ -146,7 +146,7 @@ public struct Table<Row> {
     return columns.indices.map { index in
       switch columns[index].width {
       case .fixed(let n): n
-      case .content(let low, let high): Swift.min(high, Swift.max(low, widest[index]))
+      case .content(_, let high): Swift.min(high, widest[index])
       case .whole(let high): Swift.min(high, widest[index])
       }
     }

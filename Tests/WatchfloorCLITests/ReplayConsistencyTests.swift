@@ -435,9 +435,14 @@ struct Panes: Equatable {
       problems.append("airlift rows: \(rows.count) for \(active.count)")
     }
     for (airlift, label) in active {
-      let padded = label.padding(toLength: 12, withPad: " ", startingAt: 0)
-      if !rows.contains(where: { $0.contains(padded + airlift + " ") }) {
-        problems.append("no row '\(padded + airlift)'")
+      // The status, then the id: the status column is as wide as the widest status shown.
+      if !rows.contains(where: { row in
+        row.range(of: label).map {
+          row[$0.upperBound...].drop { $0 == " " }.hasPrefix(airlift + " ")
+        }
+          == true
+      }) {
+        problems.append("no row '\(label) \(airlift)'")
       }
     }
 
