@@ -61,12 +61,11 @@ extension ConsoleModel {
     ])
   }
 
-  func drawAirlifts(_ canvas: inout Canvas, _ rect: Rect) {
-    let rows = airliftRows()
+  func drawAirlifts(_ canvas: inout Canvas, _ rect: Rect, _ rows: [Airlift], measured: [Int]?) {
     let title = "Airlifts (\(CountText.grouped(Int64(rows.count))))"
     drawList(
       &canvas, rect, .airlifts, title: title, table: airliftTable, rows: rows, id: \.id,
       empty: panes.airlifts.filter == nil
-        ? "No airlifts awaiting action." : "No airlift matches the filter.")
+        ? "No airlifts awaiting action." : "No airlift matches the filter.", measured: measured)
   }
 }

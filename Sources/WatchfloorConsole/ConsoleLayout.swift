@@ -20,6 +20,8 @@ public struct ConsoleLayout: Equatable, Sendable {
   public var footer: Rect
   /// Whether occupancy sits beside the lists (else the three panes stack).
   public var sideBySide: Bool
+  /// The panes' tables as measured for the layout, for the view to reuse.
+  var measured: Needs.Measured
 
   public static func fits(width: Int, height: Int) -> Bool {
     width >= minimumWidth && height >= minimumHeight
@@ -43,6 +45,15 @@ public struct ConsoleLayout: Equatable, Sendable {
     /// Occupancy's lines at a width (a facility takes two lines when its bar does not fit
     /// beside its figures).
     public var occupancyLines: @Sendable (Int) -> Int
+    /// The columns' wanted widths the needs were measured from (``Table/measure(_:)``), for the
+    /// panes to lay out their tables without measuring again.
+    var measured = Measured()
+
+    struct Measured: Equatable, Sendable {
+      var airlifts: [Int] = []
+      var incidents: [Int] = []
+      var facilities: [Int] = []
+    }
 
     public static func == (left: Needs, right: Needs) -> Bool {
       left.listsWanted == right.listsWanted && left.listsEssential == right.listsEssential
@@ -56,6 +67,7 @@ public struct ConsoleLayout: Equatable, Sendable {
   public init(width: Int, height: Int, bandHeight: Int = 0, needs: Needs) {
     let screen = Layout.vertical([.length(2), .length(bandHeight), .fill(1), .length(1)])
       .split(Rect(x: 0, y: 0, width: width, height: height))
+    measured = needs.measured
     header = screen[0]
     band = screen[1]
     footer = screen[3]
@@ -105,52 +117,59 @@ public struct ConsoleLayout: Equatable, Sendable {
 
 extension ConsoleModel {
   /// What the panes need, measured on the rows they would show.
-  var layoutNeeds: ConsoleLayout.Needs {
-    // Measured on a window of rows from each pane's offset: a frame's work stays in
-    // proportion to the screen, not the floor.
-    let airlifts = airliftRows()
-    let incidents = incidentRows()
-    let facilities = facilityRows()
+  func layoutNeeds(_ rows: PaneRows) -> ConsoleLayout.Needs {
+    // Measured on the rows a pane could show from its offset (the two lists share the
+    // screen's height, occupancy has it all): a frame's work stays in proportion to the
+    // screen, not the floor.
     func window<Row>(_ rows: [Row], _ pane: Pane) -> ArraySlice<Row> {
+      let reach = max(8, pane == .occupancy ? size.height : size.height / 2)
       let start = min(panes[pane].offset, max(0, rows.count - 1))
-      return rows[start..<min(rows.count, start + 80)]
+      return rows[start..<min(rows.count, start + reach)]
     }
     let airliftTable = self.airliftTable
     let incidentTable = self.incidentTable
     let oneLine = occupancyTable(withID: true)
-    let shownAirlifts = window(airlifts, .airlifts)
-    let shownIncidents = window(incidents, .incidents)
-    let shownFacilities = window(facilities, .occupancy)
+    let airlifts = airliftTable.measure(window(rows.airlifts, .airlifts))
+    let incidents = incidentTable.measure(window(rows.incidents, .incidents))
+    let shownFacilities = window(rows.facilities, .occupancy)
+    let facilities = oneLine.measure(shownFacilities)
+    // The same columns less the id (the first), for two lines a facility.
+    let figures = Array(facilities.dropFirst())
     // A list's border (2), its marker column (2) and its right margin (1).
     let listChrome = 5
     let summaryFloor = 45
     let incidentEssential =
-      incidentTable.minimumWidth(for: shownIncidents, keepingPriority: 60) - 20 + summaryFloor
-    let occupancyWanted = oneLine.wantedWidth(for: shownFacilities)
+      incidentTable.minimumWidth(measured: incidents, keepingPriority: 60) - 20 + summaryFloor
+    let occupancyWanted = oneLine.wantedWidth(measured: facilities)
     let twoLines = occupancyWanted + 1 + Self.shortestBar
-    let facilityCount = facilities.count
-    let sides = Set(facilities.map(\.facility.side)).count
+    let facilityCount = rows.facilities.count
+    let sides = Set(rows.facilities.map(\.facility.side)).count
     return ConsoleLayout.Needs(
       listsWanted: max(
-        airliftTable.wantedWidth(for: shownAirlifts), incidentTable.wantedWidth(for: shownIncidents)
-      ) + listChrome,
+        airliftTable.wantedWidth(measured: airlifts), incidentTable.wantedWidth(measured: incidents)
+      )
+        + listChrome,
       listsEssential: max(
-        airliftTable.minimumWidth(for: shownAirlifts, keepingPriority: 60), incidentEssential)
+        airliftTable.minimumWidth(measured: airlifts, keepingPriority: 60), incidentEssential)
         + listChrome,
       // Two lines a facility: the figures with whole names, then the id and the bar.
-      occupancyMinimum: occupancyTable(withID: false).wantedWidth(for: shownFacilities) + 5,
+      occupancyMinimum: occupancyTable(withID: false).wantedWidth(measured: figures) + 5,
       occupancyOneLine: twoLines + 5,
       occupancyIdeal: occupancyWanted + 1 + 40 + 5,
-      airliftLines: max(1, airlifts.count) + 3,
-      incidentLines: max(1, incidents.count) + 3,
+      airliftLines: max(1, rows.airlifts.count) + 3,
+      incidentLines: max(1, rows.incidents.count) + 3,
       occupancyLines: { width in
         max(1, facilityCount) * (width - 4 < twoLines ? 2 : 1) + sides + 2
-      })
+      },
+      measured: .init(airlifts: airlifts, incidents: incidents, facilities: facilities))
   }
 
-  public var layout: ConsoleLayout {
+  /// Where each part of the screen goes for the panes' rows now.
+  func layout(for rows: PaneRows) -> ConsoleLayout {
     ConsoleLayout(
       width: size.width, height: size.height, bandHeight: replay == nil ? 0 : ReplayBand.height,
-      needs: layoutNeeds)
+      needs: layoutNeeds(rows))
   }
+
+  public var layout: ConsoleLayout { layout(for: paneRows()) }
 }

@@ -93,3 +93,17 @@ extension ConsoleModel {
     }
   }
 }
+
+/// The rows of the three list panes, built once for a frame: the layout measures them and the
+/// panes draw them.
+struct PaneRows {
+  let airlifts: [Airlift]
+  let facilities: [ConsoleModel.FacilityRow]
+  let incidents: [ConsoleModel.IncidentRow]
+}
+
+extension ConsoleModel {
+  func paneRows() -> PaneRows {
+    PaneRows(airlifts: airliftRows(), facilities: facilityRows(), incidents: incidentRows())
+  }
+}

@@ -171,8 +171,11 @@ extension ConsoleModel {
   /// The rows of `pane` in sight at once, as the view draws them.
   func visibleRows(_ pane: Pane) -> Int {
     let rect = layout.rect(pane)
-    return pane == .occupancy
-      ? occupancyViewport(rect, rows: facilityRows()).visible : Self.listRows(rect)
+    guard pane == .occupancy else { return Self.listRows(rect) }
+    let rows = facilityRows()
+    return occupancyViewport(
+      rect, rows: rows, twoLines: occupancyUsesTwoLines(rect, rows: rows)
+    ).visible
   }
 
   /// Moves the focused pane's selection by `delta` rows, clamped.

@@ -8,12 +8,14 @@ extension ConsoleModel {
       drawEnlargeMessage(&canvas)
       return canvas
     }
-    let layout = self.layout
+    let rows = paneRows()
+    let layout = layout(for: rows)
     drawHeader(&canvas, layout.header)
     if let replay { drawReplayBand(&canvas, layout.band, replay) }
-    drawAirlifts(&canvas, layout.airlifts)
-    drawOccupancy(&canvas, layout.occupancy)
-    drawIncidents(&canvas, layout.incidents)
+    drawAirlifts(&canvas, layout.airlifts, rows.airlifts, measured: layout.measured.airlifts)
+    drawOccupancy(
+      &canvas, layout.occupancy, rows.facilities, measured: layout.measured.facilities)
+    drawIncidents(&canvas, layout.incidents, rows.incidents, measured: layout.measured.incidents)
     drawFooter(&canvas, layout.footer)
     switch overlay {
     case .help: drawHelp(&canvas)
@@ -78,7 +80,7 @@ extension ConsoleModel {
   /// `decorate` called on each drawn row.
   func drawList<Row>(
     _ canvas: inout Canvas, _ rect: Rect, _ pane: Pane, title: String, table: Table<Row>,
-    rows: [Row], id: (Row) -> Symbol, empty: String,
+    rows: [Row], id: (Row) -> Symbol, empty: String, measured: [Int]? = nil,
     decorate: (inout Canvas, Row, Rect) -> Void = { _, _, _ in }
   ) {
     drawFrame(&canvas, rect, pane, title: title)
@@ -89,7 +91,9 @@ extension ConsoleModel {
     let top = ListState.viewport(
       offset: state.offset, selected: selected, count: rows.count, visible: visible)
     let shown = rows[min(top, rows.count)..<min(rows.count, top + visible)]
-    let widths = table.widths(for: shown, width: geometry.headings.width)
+    // The layout's measure of the rows from the offset, where it has one: no second pass.
+    let widths = table.widths(
+      measured: measured ?? table.measure(shown), width: geometry.headings.width)
     table.drawHeadings(
       &canvas, x: geometry.headings.x, y: geometry.headings.y, widths: widths,
       style: Style(.dim, .underline))

@@ -48,15 +48,16 @@ extension ConsoleModel {
     row.incident.status == .open ? Style(.text, .bold) : Style(.text)
   }
 
-  func drawIncidents(_ canvas: inout Canvas, _ rect: Rect) {
-    let rows = incidentRows()
+  func drawIncidents(
+    _ canvas: inout Canvas, _ rect: Rect, _ rows: [IncidentRow], measured: [Int]?
+  ) {
     let open = rows.filter { $0.incident.status == .open }.count
     drawList(
       &canvas, rect, .incidents,
       title: "Incidents (\(open) open, \(rows.count - open) acknowledged)",
       table: incidentTable, rows: rows, id: \.symbol,
       empty: panes.incidents.filter == nil
-        ? "No open incidents." : "No incident matches the filter."
+        ? "No open incidents." : "No incident matches the filter.", measured: measured
     ) { canvas, row, rowRect in
       // A critical incident new in the last minute is highlighted across the row.
       if freshCriticals[row.symbol] != nil {

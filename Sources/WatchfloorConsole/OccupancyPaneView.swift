@@ -69,16 +69,22 @@ extension ConsoleModel {
   /// Whether facilities take two lines (figures, then a bar under them) in `rect`: when the
   /// figures leave no room for a bar beside them and the pane is tall enough.
   func occupancyUsesTwoLines(_ rect: Rect, rows: [FacilityRow]) -> Bool {
+    occupancyUsesTwoLines(
+      rect, rows: rows, measured: occupancyTable(withID: true).measure(rows.prefix(64)))
+  }
+
+  /// The same, for a one-line table that wants `measured` (``Table/measure(_:)``).
+  private func occupancyUsesTwoLines(_ rect: Rect, rows: [FacilityRow], measured: [Int]) -> Bool {
     let room = ListGeometry(rect).rows
-    let wanted = occupancyTable(withID: true).wantedWidth(for: rows.prefix(64))
+    let wanted = occupancyTable(withID: true).wantedWidth(measured: measured)
     return wanted + 1 + Self.shortestBar > room.width && rows.count * 2 + 2 <= room.height + 1
   }
 
   /// Facilities in sight at once from the row `top` on: a line or two each, and a heading
   /// line before the first of each side.
-  func occupancyVisible(_ rect: Rect, rows: [FacilityRow], from top: Int) -> Int {
+  func occupancyVisible(_ rect: Rect, rows: [FacilityRow], from top: Int, twoLines: Bool) -> Int {
     let lines = rect.height - 2
-    let each = occupancyUsesTwoLines(rect, rows: rows) ? 2 : 1
+    let each = twoLines ? 2 : 1
     var used = 0
     var count = 0
     var side: Side?
@@ -93,19 +99,22 @@ extension ConsoleModel {
   }
 
   /// The first facility shown, and how many are: the selection kept in sight.
-  func occupancyViewport(_ rect: Rect, rows: [FacilityRow]) -> (top: Int, visible: Int) {
+  func occupancyViewport(_ rect: Rect, rows: [FacilityRow], twoLines: Bool) -> (
+    top: Int, visible: Int
+  ) {
     let selected = panes.occupancy.selected.flatMap { symbol in
       rows.firstIndex { $0.symbol == symbol }
     }
     var top = panes.occupancy.offset
-    var visible = occupancyVisible(rect, rows: rows, from: top)
+    var visible = occupancyVisible(rect, rows: rows, from: top, twoLines: twoLines)
     top = ListState.viewport(offset: top, selected: selected, count: rows.count, visible: visible)
-    visible = occupancyVisible(rect, rows: rows, from: top)
+    visible = occupancyVisible(rect, rows: rows, from: top, twoLines: twoLines)
     return (top, visible)
   }
 
-  func drawOccupancy(_ canvas: inout Canvas, _ rect: Rect) {
-    let rows = facilityRows()
+  func drawOccupancy(
+    _ canvas: inout Canvas, _ rect: Rect, _ rows: [FacilityRow], measured known: [Int]? = nil
+  ) {
     drawFrame(&canvas, rect, .occupancy, title: "Occupancy")
     let area = Layout.horizontal([.length(1), .fill(1), .length(1)]).split(rect.inset(by: 1))[1]
     let marker = rect.x + 1
@@ -119,23 +128,27 @@ extension ConsoleModel {
     // One scale for every bar, growing past 100% in steps of 50% so 200% sites fit.
     let highest = rows.compactMap { $0.facility.projectedLoad }.max() ?? 1
     let scale = max(1.0, (highest * 2).rounded(.up) / 2)
-    let twoLines = occupancyUsesTwoLines(rect, rows: rows)
+    // Measured once, on the rows that could show: the id first, then the figures' columns.
+    let measured = known ?? occupancyTable(withID: true).measure(rows.prefix(64))
+    let twoLines = occupancyUsesTwoLines(rect, rows: rows, measured: measured)
     let selected = panes.occupancy.selected.flatMap { symbol in
       rows.firstIndex { $0.symbol == symbol }
     }
-    let (top, visible) = occupancyViewport(rect, rows: rows)
+    let (top, visible) = occupancyViewport(rect, rows: rows, twoLines: twoLines)
     let shown = rows[top..<min(rows.count, top + visible)]
     let table = occupancyTable(withID: !twoLines)
+    let tableMeasured = twoLines ? Array(measured.dropFirst()) : measured
     let idTable = Table([idColumn])
-    let idWidth = idTable.widths(for: shown, width: area.width).first.flatMap { $0 } ?? 0
+    let idWidth = measured.first ?? 0
     // Beside the bar: the figures as wide as they want, the bar the rest; or under them,
     // after the id.
     let figures = Rect(x: area.x + 1, y: 0, width: area.width - 1, height: 1)
-    let tableWidth = min(table.wantedWidth(for: shown), figures.width - 1 - Self.shortestBar)
+    let tableWidth = min(
+      table.wantedWidth(measured: tableMeasured), figures.width - 1 - Self.shortestBar)
     let line = Layout.horizontal(
       twoLines ? [.fill(1)] : [.length(tableWidth), .fill(1)], spacing: 1
     ).split(figures)
-    let widths = table.widths(for: shown, width: line[0].width)
+    let widths = table.widths(measured: tableMeasured, width: line[0].width)
     var y = area.y
     var lastSide: Side?
     for (offset, row) in shown.enumerated() {

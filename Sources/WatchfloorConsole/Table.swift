@@ -67,7 +67,11 @@ public struct Table<Row> {
 
   /// The width of each column in `width` cells for `rows` (nil: dropped).
   public func widths(for rows: some Sequence<Row>, width: Int) -> [Int?] {
-    let wanted = self.wanted(rows)
+    widths(measured: measure(rows), width: width)
+  }
+
+  /// The width of each column in `width` cells, for columns that want `wanted` (``measure(_:)``).
+  public func widths(measured wanted: [Int], width: Int) -> [Int?] {
     let minimum = columns.indices.map { minimumWidth($0, wanted: wanted[$0]) }
     var shown = Array(repeating: true, count: columns.count)
     func needed() -> Int {
@@ -121,20 +125,31 @@ public struct Table<Row> {
 
   /// The width all columns want together, with spacing: the room that shows every cell whole.
   public func wantedWidth(for rows: some Sequence<Row>) -> Int {
-    let wanted = self.wanted(rows)
+    wantedWidth(measured: measure(rows))
+  }
+
+  /// The width columns that want `wanted` take together, with spacing.
+  public func wantedWidth(measured wanted: [Int]) -> Int {
     return wanted.reduce(0, +) + spacing * Swift.max(0, columns.count - 1)
   }
 
   /// The narrowest the table can be with the columns of at least `priority` kept.
   public func minimumWidth(for rows: some Sequence<Row>, keepingPriority priority: Int) -> Int {
-    let wanted = self.wanted(rows)
+    minimumWidth(measured: measure(rows), keepingPriority: priority)
+  }
+
+  /// The narrowest the table can be, for columns that want `wanted`, with the columns of at
+  /// least `priority` kept.
+  public func minimumWidth(measured wanted: [Int], keepingPriority priority: Int) -> Int {
     let kept = columns.indices.filter { columns[$0].priority >= priority }
     return kept.reduce(0) { $0 + minimumWidth($1, wanted: wanted[$1]) }
       + spacing * Swift.max(0, kept.count - 1)
   }
 
   /// Each column's wanted width for `rows`.
-  private func wanted(_ rows: some Sequence<Row>) -> [Int] {
+  /// Each column's wanted width for `rows`: what the other calls lay out, measured once.
+  /// Complexity: O(rows × columns) cells built.
+  public func measure(_ rows: some Sequence<Row>) -> [Int] {
     var widest = columns.map { DisplayWidth.of($0.title) }
     for row in rows {
       for index in columns.indices {
