@@ -88,6 +88,8 @@ extension ConsoleModel {
       case (_, .escape), (_, .enter), (_, .character("q")), (_, .backspace),
         (.help, .character("?")):
         self.overlay = nil
+      case (.detail(let history), _):
+        scrollDetail(history, key)
       default:
         break
       }
@@ -139,6 +141,26 @@ extension ConsoleModel {
       break
     }
     return []
+  }
+
+  /// The detail view's keys: a line (↑ ↓ j k), a page (PgUp PgDn), the top and the end
+  /// (Home End g G).
+  private mutating func scrollDetail(_ history: DetailHistory, _ key: Key) {
+    let lines = detailWrapped(history).lines.count
+    let page = max(1, Self.detailRect(width: size.width, height: size.height).text.height - 1)
+    var history = history
+    let current = detailOffset(history, lines: lines)
+    switch key {
+    case .down, .character("j"): history.offset = current + 1
+    case .up, .character("k"): history.offset = current - 1
+    case .pageDown, .control("f"), .character(" "): history.offset = current + page
+    case .pageUp, .control("b"): history.offset = current - page
+    case .home, .character("g"): history.offset = 0
+    case .end, .character("G"): history.offset = lines
+    default: return
+    }
+    history.offset = detailOffset(history, lines: lines)
+    overlay = .detail(history)
   }
 
   private mutating func editFilter(_ key: Key) -> [ConsoleEffect] {

@@ -8,6 +8,11 @@ public struct DetailHistory: Equatable, Sendable {
   public private(set) var records: [Int] = []
   /// How many of the timeline's records were examined.
   public private(set) var examined = 0
+  /// The first line of the view shown (it wraps and scrolls).
+  public var offset = 0
+  /// The airlifts that touch a facility (requested from or to it, or diverted to it): their
+  /// departures, landings and diversions are its history too.
+  private var airlifts: Set<Symbol> = []
 
   public init(_ subject: DetailSubject, timeline: Timeline) {
     self.subject = subject
@@ -23,6 +28,17 @@ public struct DetailHistory: Equatable, Sendable {
       guard record.disposition == .applied || record.disposition == .anomaly, touches(record)
       else { continue }
       records.append(index)
+      if case .facility(let facility) = subject {
+        switch record.body {
+        case .airliftRequested(let request):
+          if request.origin == facility || request.destination == facility {
+            airlifts.insert(request.airlift)
+          }
+        case .airliftDiverted(let airlift, let destination, _) where destination == facility:
+          airlifts.insert(airlift)
+        default: break
+        }
+      }
     }
     examined = end
   }
@@ -50,6 +66,10 @@ public struct DetailHistory: Equatable, Sendable {
       case .detaineesRepatriated(let facility, _, _): return facility == symbol
       case .airliftRequested(let request):
         return request.origin == symbol || request.destination == symbol
+      case .airliftDiverted(let airlift, let destination, _):
+        return destination == symbol || airlifts.contains(airlift)
+      case .airliftDeparted(let airlift), .airliftLanded(let airlift, _):
+        return airlifts.contains(airlift)
       default: return false
       }
     }

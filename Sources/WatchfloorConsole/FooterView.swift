@@ -7,6 +7,9 @@ extension ConsoleModel {
         ? [("Enter", "continue", 100), ("Esc", "cancel", 100)]
         : [("y", "confirm", 100), ("n Esc", "cancel", 100)]
     }
+    if case .detail = overlay {
+      return [("↑↓ PgUp PgDn", "scroll", 60), ("Home End", "top/end", 40), ("Esc", "close", 100)]
+    }
     if overlay != nil { return [("Esc", "close", 100)] }
     if editingFilter {
       return [

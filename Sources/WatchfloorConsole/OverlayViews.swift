@@ -108,34 +108,57 @@ extension ConsoleModel {
     }
     lines.append(("", Style(.text)))
     lines.append(("History", Style(.dim, .underline)))
+    var narration = HistoryNarration(tables: tables, offsetMinutes: timeZoneMinutes)
     for index in history.records(before: min(timeline.count, state.counts.events)) {
       let record = timeline[index]
-      let type = record.body.type?.name ?? "?"
-      var text = ConsoleTime.dayTime(record.ts, offsetMinutes: timeZoneMinutes) + "  " + type
-      if !record.by.isNone { text += "  by \(tables.text(record.by))" }
-      if let reason = reasonText(record.body), !reason.isEmpty { text += "  — \(reason)" }
-      if record.disposition == .anomaly { text += "  (anomaly: not applied)" }
-      lines.append((text, record.disposition == .anomaly ? Style(.dim) : Style(.text)))
+      lines.append(
+        (
+          narration.line(record, subject: subject),
+          record.disposition == .anomaly ? Style(.dim) : Style(.text)
+        ))
     }
     return (title, lines)
   }
 
-  func drawDetail(_ canvas: inout Canvas, _ history: DetailHistory) {
+  /// Where the detail view goes: the screen less a margin, its text inside a border.
+  static func detailRect(width: Int, height: Int) -> (box: Rect, text: Rect) {
+    let box = Layout.vertical([.length(3), .fill(1), .length(3)]).split(
+      Layout.horizontal([.length(4), .fill(1), .length(4)]).split(
+        Rect(x: 0, y: 0, width: width, height: height))[1])[1]
+    let text = Layout.horizontal([.length(2), .fill(1), .length(2)]).split(box.inset(by: 1))[1]
+    return (box, Rect(x: text.x, y: box.y + 1, width: text.width, height: max(0, box.height - 2)))
+  }
+
+  /// The detail view's lines wrapped to its width (a wrapped line's continuation indented).
+  func detailWrapped(_ history: DetailHistory) -> (title: String, lines: [(String, Style)]) {
     let detail = detailLines(history)
-    let width = canvas.width - 8
-    let height = canvas.height - 6
-    let rect = Rect(x: 4, y: 3, width: width, height: height)
-    canvas.fill(rect, style: Style(.text))
-    canvas.box(
-      rect, glyphs: .double, style: Style(.borderFocused), title: detail.title,
-      titleStyle: Style(.title, .bold))
-    let room = height - 2
-    // The newest events matter most: when the history is long, show its end.
-    let shown = detail.lines.count > room ? Array(detail.lines.suffix(room)) : detail.lines
-    for (index, line) in shown.enumerated() {
-      canvas.put(
-        line.0, x: rect.x + 2, y: rect.y + 1 + index, width: width - 4, style: line.1,
-        overflow: .ellipsis)
+    let width = Self.detailRect(width: size.width, height: size.height).text.width
+    let lines = detail.lines.flatMap { line in
+      TextFitting.wrap(line.0, toColumns: width, indent: 2).map { ($0, line.1) }
     }
+    return (detail.title, lines)
+  }
+
+  /// The first line shown: the view's offset, kept within what there is to scroll.
+  func detailOffset(_ history: DetailHistory, lines: Int) -> Int {
+    let room = Self.detailRect(width: size.width, height: size.height).text.height
+    return max(0, min(history.offset, lines - room))
+  }
+
+  /// The detail view: the whole text, wrapped, scrolled by the view's offset, with how much
+  /// more there is above and below.
+  func drawDetail(_ canvas: inout Canvas, _ history: DetailHistory) {
+    let detail = detailWrapped(history)
+    let (box, text) = Self.detailRect(width: canvas.width, height: canvas.height)
+    canvas.fill(box, style: Style(.text))
+    canvas.box(
+      box, glyphs: .double, style: Style(.borderFocused), title: detail.title,
+      titleStyle: Style(.title, .bold))
+    let top = detailOffset(history, lines: detail.lines.count)
+    let shown = detail.lines.dropFirst(top).prefix(text.height)
+    for (index, line) in shown.enumerated() {
+      canvas.put(line.0, x: text.x, y: text.y + index, width: text.width, style: line.1)
+    }
+    drawMore(&canvas, box, above: top, below: detail.lines.count - top - shown.count)
   }
 }

@@ -47,6 +47,53 @@ public enum TextFitting {
     return String(kept) + ellipsis
   }
 
+  /// `text`, sanitised, in lines of at most `columns` columns, broken at spaces (a word longer
+  /// than a line is broken where the line ends); later lines start with `indent` spaces. An
+  /// empty text is one empty line.
+  public static func wrap(_ text: String, toColumns columns: Int, indent: Int = 0) -> [String] {
+    let safe = Sanitizer.sanitize(text)
+    guard columns > indent + 1, DisplayWidth.of(safe) > columns else { return [safe] }
+    var lines: [String] = []
+    var line = ""
+    var width = 0
+    let pad = String(repeating: " ", count: indent)
+    func room() -> Int { lines.isEmpty ? columns : columns - indent }
+    func flush() {
+      lines.append((lines.isEmpty ? "" : pad) + line)
+      line = ""
+      width = 0
+    }
+    for word in safe.split(separator: " ", omittingEmptySubsequences: false) {
+      var word = String(word)
+      var wordWidth = DisplayWidth.of(word)
+      if width > 0 && width + 1 + wordWidth > room() { flush() }
+      while wordWidth > room() {
+        // A word longer than a line: as much as fits, then the rest on the next line.
+        var head = ""
+        var used = 0
+        for character in word {
+          let characterWidth = DisplayWidth.of(character)
+          if used + characterWidth > room() - width - (width > 0 ? 1 : 0) { break }
+          head.append(character)
+          used += characterWidth
+        }
+        if head.isEmpty { break }
+        line += (width > 0 ? " " : "") + head
+        flush()
+        word = String(word.dropFirst(head.count))
+        wordWidth = DisplayWidth.of(word)
+      }
+      if width > 0 {
+        line += " "
+        width += 1
+      }
+      line += word
+      width += wordWidth
+    }
+    if !line.isEmpty || lines.isEmpty { flush() }
+    return lines
+  }
+
   /// `text` cut to at most `columns` columns as ``truncate(_:toColumns:)`` does, but at the
   /// end of a word where one ends in the last third of the room, so a cut reads
   /// `Night movement reported…` rather than `Night movement rep…`.

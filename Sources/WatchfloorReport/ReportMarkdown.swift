@@ -101,12 +101,12 @@ public struct ReportMarkdown: Sendable {
       lines += ["", "### \(capitalized(group.severity.name)) (\(group.incidents.count))", ""]
       lines += markdownTable(
         [
-          "incident", "sector", "kind", "reported", "acknowledged", "time to acknowledge",
-          "later", "status",
+          "incident", "sector", "kind", "summary", "reported", "acknowledged",
+          "time to acknowledge", "later", "status",
         ],
         group.incidents.map { entry in
           [
-            entry.incident, entry.sector, entry.kind, wording.time(entry.reportedAt),
+            entry.incident, entry.sector, entry.kind, entry.summary, wording.time(entry.reportedAt),
             wording.firstAcknowledgement(entry),
             entry.timeToAcknowledge.map(ReportWording.duration) ?? "—",
             wording.followUps(entry), wording.incidentStatus(entry),

@@ -109,6 +109,8 @@ public struct ReportText: Sendable {
       }
       for (entry, line) in zip(group.incidents, reportTable(rows)) {
         lines.append("  " + line)
+        // The summary whole, under its row: the handover is read, not scanned.
+        if !entry.summary.isEmpty { lines.append("        " + entry.summary) }
         let followUps = wording.followUps(entry)
         if !followUps.isEmpty { lines.append("        " + followUps) }
       }

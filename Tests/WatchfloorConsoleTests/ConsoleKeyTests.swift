@@ -118,7 +118,8 @@ struct ConsoleKeyTests {
     #expect(text.contains("Two-person rule: approvals 1 of 2 (karim)"))
     #expect(text.contains("airlift.requested"))
     #expect(text.contains("airlift.approved  by karim"))
-    #expect(model.footerKeysText == "Esc close")
+    let footer = try #require(model.screen.last)
+    #expect(footer.contains("↑↓ PgUp PgDn scroll") && footer.contains("Esc close"), "\(footer)")
     model.press(.escape)
     #expect(model.overlay == nil)
   }
