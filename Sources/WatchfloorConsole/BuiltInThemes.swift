@@ -34,7 +34,7 @@ extension Theme {
 
         # Screen and text
         text           = { fg = "#d8dee9", bg = "#1c2028" }
-        dim            = "#7b8394"
+        dim            = "#808898"
         accent         = "#5fafd7"
 
         # States, from fine to act-now
@@ -50,7 +50,7 @@ extension Theme {
         bar_fill       = "#5faf5f"
         bar_inbound    = "#5f87d7"
         bar_over       = "#ff5f5f"
-        bar_empty      = "#3b4252"
+        bar_empty      = "#666c78"
 
         # Frames, header and footer
         border         = "#4c566a"
@@ -93,7 +93,7 @@ extension Theme {
         ok             = "#00ff00"
         warn           = { fg = "#ffff00", underline = true }
         danger         = { fg = "#ff0000", bold = true }
-        critical       = { fg = "#ffffff", bg = "#ff0000", bold = true }
+        critical       = { fg = "#ffffff", bg = "#ed0000", bold = true }
 
         # The selected row
         selection      = { fg = "#000000", bg = "#ffffff" }
@@ -102,7 +102,7 @@ extension Theme {
         bar_fill       = "#00ff00"
         bar_inbound    = "#00afff"
         bar_over       = "#ff0000"
-        bar_empty      = "#585858"
+        bar_empty      = "#5b5b5b"
 
         # Frames, header and footer
         border         = "#ffffff"
@@ -138,28 +138,28 @@ extension Theme {
 
         # Screen and text
         text           = { fg = "#b07820", bg = "#000000" }
-        dim            = "#5a4418"
+        dim            = "#857554"
         accent         = "#d09030"
 
         # States, from fine to act-now
         ok             = "#8a8a30"
         warn           = { fg = "#e0a000", underline = true }
         danger         = { fg = "#e04820", bold = true }
-        critical       = { fg = "#000000", bg = "#c03010", bold = true }
+        critical       = { fg = "#000000", bg = "#c94d31", bold = true }
 
         # The selected row
         selection      = { fg = "#ffc060", bg = "#3a2600" }
 
         # Occupancy bars: filled, inbound (in flight), beyond capacity, empty track
         bar_fill       = "#8a6a20"
-        bar_inbound    = "#5a4010"
+        bar_inbound    = "#6e572d"
         bar_over       = "#e04820"
-        bar_empty      = "#2a1c08"
+        bar_empty      = "#64594b"
 
         # Frames, header and footer
         border         = "#4a3410"
         border_focused = { fg = "#d09030", bold = true }
-        header         = { fg = "#000000", bg = "#8a5c18" }
+        header         = { fg = "#000000", bg = "#976e31" }
         footer         = { fg = "#b07820", bg = "#1c1204" }
         title          = { fg = "#d09030", bold = true }
         key            = { fg = "#e0a000", bold = true }
@@ -197,7 +197,7 @@ extension Theme {
         ok             = "#009e73"
         warn           = { fg = "#f0e442", underline = true }
         danger         = { fg = "#d55e00", bold = true }
-        critical       = { fg = "#ffffff", bg = "#d55e00", bold = true }
+        critical       = { fg = "#ffffff", bg = "#c15500", bold = true }
 
         # The selected row
         selection      = { fg = "#000000", bg = "#56b4e9" }
@@ -206,7 +206,7 @@ extension Theme {
         bar_fill       = "#009e73"
         bar_inbound    = "#0072b2"
         bar_over       = "#d55e00"
-        bar_empty      = "#444444"
+        bar_empty      = "#5c5c5c"
 
         # Frames, header and footer
         border         = "#666666"
