@@ -35,7 +35,7 @@ extension ConsoleModel {
           $0.projectedLoadLevel == .farOverCapacity
         }
         return [
-          Span(tables.facility(airlift.origin) + " → "),
+          Span(tables.facility(airlift.origin) + (asciiOnly ? " -> " : " → ")),
           Span(
             tables.facility(airlift.destination) + (overloaded == true ? " !" : ""),
             overloaded == true ? Style(.danger, .bold) : Style(.text)),

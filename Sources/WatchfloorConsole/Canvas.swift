@@ -236,6 +236,12 @@ public struct Canvas: Hashable, Sendable {
   /// Writes one grapheme of `cellWidth` (1 or 2) columns at `index`, keeping wide characters
   /// whole: any wide character it overlaps loses its other half to a space. The caller
   /// ensures the character fits in its row.
+  /// Replaces every cell with what `transform` makes of it (for a whole-screen translation
+  /// such as ``asciiFallback()``).
+  mutating func mapCells(_ transform: (Cell) -> Cell) {
+    for index in cells.indices { cells[index] = transform(cells[index]) }
+  }
+
   private mutating func place(_ text: String, width cellWidth: Int, at index: Int, style: Style) {
     breakWideCharacter(at: index)
     if cellWidth == 2 {

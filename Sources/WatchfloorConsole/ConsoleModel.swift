@@ -70,6 +70,8 @@ public struct ConsoleModel {
   /// The decision chain's verdict on each decision line, shown with decisions when present
   /// (replay); nil when the chain was not checked (live).
   public var chainMarks: ChainMarks?
+  /// Whether the screen is drawn in ASCII only (a terminal whose character set is not UTF-8).
+  public var asciiOnly = false
   /// The roster that gave the officer their role.
   public var roster: RosterSource = .open
   public var rosterOpen: Bool { roster == .open }

@@ -37,6 +37,9 @@ public struct ConsoleSetup {
   /// The decision chain's verdicts, for the replay's status line and the history; nil when
   /// not checked.
   public var chainMarks: ChainMarks?
+  /// Whether to draw in ASCII only (``ASCIIFallback``): the terminal's character set is not
+  /// UTF-8.
+  public var asciiOnly = false
 
   public init(
     timeline: Timeline, position: Position, size: (width: Int, height: Int) = (80, 24),
@@ -66,6 +69,7 @@ public struct ConsoleSetup {
     model.timeZoneName = zone.name
     model.bellEnabled = bell
     model.chainMarks = chainMarks
+    model.asciiOnly = asciiOnly
     switch position {
     case .following:
       break

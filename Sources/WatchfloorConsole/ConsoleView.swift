@@ -6,7 +6,7 @@ extension ConsoleModel {
     var canvas = Canvas(width: max(1, size.width), height: max(1, size.height))
     guard ConsoleLayout.fits(width: size.width, height: size.height) else {
       drawEnlargeMessage(&canvas)
-      return canvas
+      return asciiOnly ? canvas.asciiFallback() : canvas
     }
     let rows = paneRows()
     let layout = layout(for: rows)
@@ -23,7 +23,7 @@ extension ConsoleModel {
     case nil: break
     }
     if let dialog { drawDecisionDialog(&canvas, dialog) }
-    return canvas
+    return asciiOnly ? canvas.asciiFallback() : canvas
   }
 
   private func drawEnlargeMessage(_ canvas: inout Canvas) {

@@ -59,9 +59,11 @@ extension ConsoleModel {
       empty: panes.incidents.filter == nil
         ? "No open incidents." : "No incident matches the filter.", measured: measured
     ) { canvas, row, rowRect in
-      // A critical incident new in the last minute is highlighted across the row.
+      // A critical incident new in the last minute is highlighted across the row, and marked
+      // `!` where the selection's `›` would be: without colour the two still differ.
       if freshCriticals[row.symbol] != nil {
         canvas.setStyle(Style(.critical, [.bold, .reverse]), in: rowRect)
+        canvas.put("!", x: rowRect.x - 1, y: rowRect.y, style: Style(.critical, .bold))
       }
     }
   }

@@ -30,10 +30,11 @@ struct ReplayCommand: ParsableCommand {
     let identity = try console.identity()
     let log = try LoadedLog(sources: sources, checkpointInterval: Replay.checkpointInterval)
     let replay = try position.replay(of: log.timeline, offsetMinutes: zone.minutes)
-    let setup = ConsoleSetup(
+    var setup = ConsoleSetup(
       timeline: log.timeline, position: .replay(replay), now: replay.time, identity: identity,
       themes: themes, zone: zone, bell: false, source: sources.joined(separator: " "),
       chainMarks: try log.chainMarks())
+    setup.asciiOnly = !ASCIIFallback.localeIsUTF8()
     let status = try runConsole(setup.makeModel(), following: nil)
     if status != 0 { throw ExitCode(status) }
   }

@@ -223,4 +223,18 @@ struct ConsoleEndToEndTests {
       try viewer.waitFor(timeout: 5) { $0.contains("\(account) is a viewer on the roster") }.1)
     try viewer.send("q")
   }
+
+  @Test("in the C locale the console draws in ASCII: every glyph has a stand-in")
+  func cLocale() throws {
+    let log = try sampleLog()
+    let tmux = try TmuxSession.console(
+      "env LC_ALL=C LANG=C \(Watchfloor.binary.path) live \(log.path) --operator hassan",
+      binaryPrefix: false)
+    let (screen, shown) = try tmux.waitFor { $0.contains("AL-0123-10") }
+    #expect(shown, "\(screen)")
+    #expect(screen.unicodeScalars.allSatisfy { $0.isASCII }, "\(screen)")
+    #expect(screen.contains("ghwayran -> south-site"))
+    #expect(screen.contains("+- Airlifts (5)") || screen.contains("+- Airlifts"))
+    try tmux.send("q")
+  }
 }

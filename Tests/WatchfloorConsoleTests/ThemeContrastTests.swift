@@ -58,3 +58,27 @@ struct ThemeContrastTests {
     }
   }
 }
+
+@Suite("Reduced palettes keep the states apart")
+struct ReducedPaletteTests {
+  /// The roles that carry a state: no two may look the same on any terminal. (`ok` is the
+  /// normal state: plain text where colour is short, its glyphs — ✓ — carry it.)
+  static let states: [Role] = [.text, .dim, .warn, .danger, .critical, .selection]
+
+  @Test(
+    "with 8 colours and with none, every state role resolves to its own look",
+    arguments: Theme.builtInNames)
+  func distinct(_ name: String) throws {
+    let theme = try #require(Theme.builtIn(named: name))
+    for mode in [ColorMode.palette8, .monochrome] {
+      let looks = Self.states.map { theme.resolve(Style($0), mode: mode) }
+      for (index, look) in looks.enumerated() {
+        for other in looks.indices where other > index {
+          #expect(
+            look != looks[other],
+            "\(name) \(mode): \(Self.states[index]) and \(Self.states[other]) look alike")
+        }
+      }
+    }
+  }
+}
