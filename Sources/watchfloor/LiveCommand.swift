@@ -33,10 +33,12 @@ func openConsole(path: String, console: ConsoleOptions, bell: Bool, driver: Feed
   let config = loadUserConfig()
   let timeline = Timeline()
   _ = timeline.addSource(path)
-  let setup = ConsoleSetup(
+  var setup = ConsoleSetup(
     timeline: timeline, position: .following, now: driver?.now() ?? Timestamp.now(),
     identity: try console.identity(), themes: try console.themes(config: config),
     zone: console.zone(config: config), bell: bell && config.bell, source: path)
+  setup.escalateAfterSeconds = config.escalateAfterSeconds
+  setup.staleAfterSeconds = config.staleAfterSeconds
   return try runConsole(setup.makeModel(), following: path, driver: driver)
 }
 

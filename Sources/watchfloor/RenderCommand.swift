@@ -45,8 +45,10 @@ struct RenderCommand: ParsableCommand {
     let themes = try console.themes(config: config)
     let identity = try console.identity()
     let log = try LoadedLog(sources: sources)
-    let setup = try renderSetup(
+    var setup = try renderSetup(
       log: log, zone: zone, themes: themes, identity: identity, bell: config.bell)
+    setup.escalateAfterSeconds = config.escalateAfterSeconds
+    setup.staleAfterSeconds = config.staleAfterSeconds
     let model = setup.makeModel()
     let canvas = model.view()
     if color.usesColor(outputIsTerminal: isatty(1) != 0) {

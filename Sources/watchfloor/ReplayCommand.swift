@@ -30,10 +30,12 @@ struct ReplayCommand: ParsableCommand {
     let identity = try console.identity()
     let log = try LoadedLog(sources: sources, checkpointInterval: Replay.checkpointInterval)
     let replay = try position.replay(of: log.timeline, offsetMinutes: zone.minutes)
-    let setup = ConsoleSetup(
+    var setup = ConsoleSetup(
       timeline: log.timeline, position: .replay(replay), now: replay.time, identity: identity,
       themes: themes, zone: zone, bell: false, source: sources.joined(separator: " "),
       chainMarks: try log.chainMarks())
+    // The alert line marks what waited too long as of the cursor; a replay never rings.
+    setup.escalateAfterSeconds = config.escalateAfterSeconds
     let status = try runConsole(setup.makeModel(), following: nil)
     if status != 0 { throw ExitCode(status) }
   }
