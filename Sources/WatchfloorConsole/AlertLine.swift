@@ -4,26 +4,49 @@ import WatchfloorModel
 /// header, whatever pane is focused or scrolled, until it is acknowledged. A critical one left
 /// unacknowledged past `escalateAfterSeconds` is marked `UNACKED 7m` and rings once more.
 extension ConsoleModel {
+  typealias Alert = (symbol: Symbol, incident: Incident)
+
   /// Unacknowledged high and critical incidents, most urgent first: critical before high, then
   /// the one waiting longest.
-  func alertIncidents() -> [(symbol: Symbol, incident: Incident)] {
-    let rows = state.unresolvedIncidents.compactMap { symbol in
+  func alertIncidents() -> [Alert] {
+    unacknowledgedAlerts().sorted { isMoreUrgent($0, than: $1) }
+  }
+
+  /// The most urgent alert and how many there are, in one pass: what a frame draws.
+  func alertSummary() -> (first: Alert?, count: Int) {
+    var first: Alert?
+    var count = 0
+    for alert in unacknowledgedAlerts() {
+      count += 1
+      if let current = first, !isMoreUrgent(alert, than: current) { continue }
+      first = alert
+    }
+    return (first, count)
+  }
+
+  private func unacknowledgedAlerts() -> [Alert] {
+    state.unresolvedIncidents.compactMap { symbol in
       state.incidents[symbol].flatMap { incident in
         incident.status == .open && incident.severity >= .high
           ? (symbol: symbol, incident: incident) : nil
       }
     }
-    return rows.sorted { left, right in
-      let l = left.incident
-      let r = right.incident
-      if l.severity != r.severity { return l.severity > r.severity }
-      if l.reportedAt != r.reportedAt { return l.reportedAt < r.reportedAt }
-      return tables.incidents.precedes(left.symbol, right.symbol)
-    }
+  }
+
+  private func isMoreUrgent(_ left: Alert, than right: Alert) -> Bool {
+    let l = left.incident
+    let r = right.incident
+    if l.severity != r.severity { return l.severity > r.severity }
+    if l.reportedAt != r.reportedAt { return l.reportedAt < r.reportedAt }
+    return tables.incidents.precedes(left.symbol, right.symbol)
   }
 
   /// The lines the alert line takes: one while there is something to acknowledge.
-  var alertLines: Int { alertIncidents().isEmpty ? 0 : 1 }
+  var alertLines: Int {
+    state.unresolvedIncidents.contains { symbol in
+      state.incidents[symbol].map { $0.status == .open && $0.severity >= .high } ?? false
+    } ? 1 : 0
+  }
 
   /// Whether an incident is critical and has waited for acknowledgement past the limit.
   func isEscalated(_ incident: Incident) -> Bool {
@@ -39,7 +62,7 @@ extension ConsoleModel {
   @discardableResult
   mutating func noteEscalations(ring: Bool) -> Bool {
     var any = false
-    for alert in alertIncidents() where isEscalated(alert.incident) {
+    for alert in unacknowledgedAlerts() where isEscalated(alert.incident) {
       if escalatedCriticals.insert(alert.symbol).inserted { any = true }
     }
     return any && ring
@@ -73,7 +96,7 @@ extension ConsoleModel {
 
   /// ` ALERT  CRIT INC-0123-05 · border-north · Convoy fired on … · UNACKED 7m   +2 more · ! go`
   func drawAlertLine(_ canvas: inout Canvas, _ rect: Rect) {
-    let alerts = alertIncidents()
+    let alerts = alertSummary()
     guard let first = alerts.first, rect.height > 0 else { return }
     let incident = first.incident
     let critical = incident.severity == .critical

@@ -46,8 +46,16 @@ struct AlertLineTests {
     let screen = model.screenText
     #expect(model.screen[2].contains("INC-0123-05"), "\(model.screen[2])")
     #expect(model.screen[2].contains("+1 more"), "\(model.screen[2])")
-    // The scrolled list says rows came above what it shows.
+    // The scrolled list says rows came above what it shows, until they are scrolled into sight.
     #expect(screen.contains("↑ 1 new"), "\(screen)")
+    let border = try #require(model.screen.first { $0.contains("↑ 1 new") })
+    let x = try #require(border.range(of: "↑ 1 new")).lowerBound.utf16Offset(in: border)
+    let y = try #require(model.screen.firstIndex(of: border))
+    #expect(model.view()[x + 2, y].style.role == .warn)
+    model.press(.character("g"))
+    #expect(!model.screenText.contains("↑ 1 new"), "\(model.screenText)")
+    model.press(.character("G"))
+    #expect(!model.screenText.contains("↑ 1 new"))
   }
 
   @Test("! jumps to the alert from any pane, again to the next; a there acknowledges")
