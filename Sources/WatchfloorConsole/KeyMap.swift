@@ -108,7 +108,7 @@ public enum KeyMap {
       hintPriority: 55),
     KeyBinding(
       [.character("!")], "!", .jumpToAlert,
-      help: "go to the alert: the unacknowledged high or critical incident (again: the next)",
+      help: "go to the alert's incident (again: the next alert)",
       hint: jumpToAlertHint, hintPriority: 85),
     KeyBinding(
       [.character("/")], "/", .filter, help: "filter the focused pane (Enter keeps, Esc clears)",
