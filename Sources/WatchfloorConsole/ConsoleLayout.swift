@@ -1,6 +1,7 @@
 /// Where each part of the console goes: the one place a screen's geometry is declared.
 ///
-/// The header (two lines), the replay's band, the body and the footer stack. In the body the
+/// The header (two lines), the replay's band, the alert line (while an incident waits for
+/// acknowledgement), the body and the footer stack. In the body the
 /// panes go side by side (airlifts over incidents on the left, occupancy on the right) when
 /// the left panes' essential columns and the occupancy's figures both fit, else they stack.
 /// Side by side, the left panes get the width their columns want and occupancy the rest,
@@ -14,6 +15,11 @@ public struct ConsoleLayout: Equatable, Sendable {
   public var header: Rect
   /// The replay's timeline, under the header; empty live.
   public var band: Rect
+  /// The alert line, under the header (and a replay's band); empty when nothing waits for
+  /// acknowledgement.
+  public var alert: Rect
+  /// Where the panes go (or, when the log is missing, empty or unreadable, what is wrong).
+  public var body: Rect
   public var airlifts: Rect
   public var occupancy: Rect
   public var incidents: Rect
@@ -64,14 +70,18 @@ public struct ConsoleLayout: Equatable, Sendable {
     }
   }
 
-  public init(width: Int, height: Int, bandHeight: Int = 0, needs: Needs) {
-    let screen = Layout.vertical([.length(2), .length(bandHeight), .fill(1), .length(1)])
-      .split(Rect(x: 0, y: 0, width: width, height: height))
+  public init(width: Int, height: Int, alertHeight: Int = 0, bandHeight: Int = 0, needs: Needs) {
+    let screen = Layout.vertical([
+      .length(2), .length(bandHeight), .length(alertHeight), .fill(1), .length(1),
+    ])
+    .split(Rect(x: 0, y: 0, width: width, height: height))
     measured = needs.measured
     header = screen[0]
     band = screen[1]
-    footer = screen[3]
-    let body = screen[2]
+    alert = screen[2]
+    footer = screen[4]
+    let body = screen[3]
+    self.body = body
     sideBySide = width >= needs.listsEssential + needs.occupancyMinimum
     if sideBySide {
       // Occupancy takes what the lists leave, up to its widest useful width; with less than a
@@ -167,8 +177,8 @@ extension ConsoleModel {
   /// Where each part of the screen goes for the panes' rows now.
   func layout(for rows: PaneRows) -> ConsoleLayout {
     ConsoleLayout(
-      width: size.width, height: size.height, bandHeight: replay == nil ? 0 : ReplayBand.height,
-      needs: layoutNeeds(rows))
+      width: size.width, height: size.height, alertHeight: alertLines,
+      bandHeight: replay == nil ? 0 : ReplayBand.height, needs: layoutNeeds(rows))
   }
 
   public var layout: ConsoleLayout { layout(for: paneRows()) }

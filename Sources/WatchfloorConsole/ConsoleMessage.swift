@@ -6,13 +6,19 @@ public enum ConsoleMessage {
   case resize(width: Int, height: Int)
   /// The clock moved on (wall time, or simulated time in the demo).
   case tick(Timestamp)
-  /// New lines were folded into the timeline; `at` is when they arrived.
+  /// The clock times the status line: a monotonic clock's reading, in seconds (wall time even
+  /// where the clock shown is simulated, as in the demo).
+  case statusClock(Double)
+  /// New lines were folded into the timeline; `at` is when the log grew (the file's
+  /// modification time for what was there when the console opened it).
   case logAdvanced(at: Timestamp)
-  /// The log file was truncated, replaced, is missing or came back.
+  /// A notice about the feed in the header (the log is being read, the simulated feed stopped).
   case feedNotice(String?)
-  /// The log is read again from the start into a new timeline (it was truncated or replaced),
-  /// with the notice that says so.
-  case logReplaced(Timeline, notice: String?)
+  /// The log file is open, missing or unreadable.
+  case feedCondition(FeedCondition)
+  /// The log is read again from the start into a new timeline, because it changed under the
+  /// console (truncated, replaced, back after missing).
+  case logReplaced(Timeline, change: LogChange)
   /// What became of a confirmed decision: written, or why not.
   case decisionResult(String)
   /// A frame's time on a monotonic clock, in seconds: it drives replay playback.

@@ -29,11 +29,14 @@ public enum DetailSubject: Equatable, Sendable {
 
 /// The health of the feed, shown in the header.
 public struct FeedHealth: Equatable, Sendable {
-  /// Wall time the last line arrived, or nil before any.
+  /// When the log last grew: the file's modification time when the console opened it, then
+  /// the wall time each new line arrived; nil before any line.
   public var lastLineAt: Timestamp?
-  /// A notice about the file: waiting for it, truncated, replaced.
+  /// A notice about the file: truncated or replaced (and what that changed).
   public var notice: String?
   public var source: String
+  /// Whether the file could be found and read.
+  public var condition: FeedCondition = .open
 
   public init(source: String, lastLineAt: Timestamp? = nil, notice: String? = nil) {
     self.source = source
@@ -79,10 +82,29 @@ public struct ConsoleModel {
   public var operatorRole: OperatorRole = .approver
   public var feed: FeedHealth
   public var bellEnabled = true
+  /// How long a critical incident may stay unacknowledged before it is marked `UNACKED` and
+  /// rings again, in seconds (the config's `escalate_after`).
+  public var escalateAfterSeconds: Int64 = 300
+  /// How long the log may go without a new line before the header says `FEED STALE`, in
+  /// seconds (the config's `stale_after`).
+  public var staleAfterSeconds: Int64 = 900
+  /// Critical incidents already marked as escalated, so each rings once more, not every tick.
+  var escalatedCriticals: Set<Symbol> = []
+  /// Rows that arrived above the first row a list shows, not yet scrolled into sight.
+  var newAbove: [Pane: Set<Symbol>] = [:]
+  /// The log was truncated or replaced and is being read again: how, and the figure it had.
+  var pendingLogChange: (change: LogChange, movedBefore: Int64)?
 
   /// A decision being prepared, and the line that says what became of the last one.
   public var dialog: DecisionDialog?
-  public var resultLine: String?
+  public var resultLine: String? {
+    // A new message is timed from the next reading of the status clock.
+    didSet { resultShownAt = nil }
+  }
+  /// When the status line's message appeared, on the monotonic status clock.
+  var resultShownAt: Double?
+  /// The monotonic status clock's last reading, in seconds.
+  var statusClock: Double?
   /// Whether this console may decide at all: a replay may not (the roster may still refuse
   /// the officer).
   public var decisionsAllowed: Bool { replay == nil }
@@ -116,6 +138,7 @@ public struct ConsoleModel {
     self.feed = feed
     self.themes = themes
     announceCriticals(ring: false)
+    resetEscalations()
     keepSelectionsVisible()
   }
 

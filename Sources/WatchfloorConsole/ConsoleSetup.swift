@@ -34,6 +34,11 @@ public struct ConsoleSetup {
   public var bell: Bool
   /// The log's name in the header: the followed file, or the sources.
   public var source: String
+  /// How long a critical incident may wait for acknowledgement before it escalates, and how
+  /// long the log may go without a line before it is stale, in seconds (the config's
+  /// `escalate_after` and `stale_after`).
+  public var escalateAfterSeconds: Int64 = 300
+  public var staleAfterSeconds: Int64 = 900
   /// The decision chain's verdicts, for the replay's status line and the history; nil when
   /// not checked.
   public var chainMarks: ChainMarks?
@@ -70,6 +75,8 @@ public struct ConsoleSetup {
     model.bellEnabled = bell
     model.chainMarks = chainMarks
     model.asciiOnly = asciiOnly
+    model.escalateAfterSeconds = escalateAfterSeconds
+    model.staleAfterSeconds = staleAfterSeconds
     switch position {
     case .following:
       break
@@ -82,6 +89,8 @@ public struct ConsoleSetup {
     case .replay(let replay):
       model.startReplay(replay)
     }
+    // What was overdue before the console opened does not ring when it opens.
+    model.resetEscalations()
     return model
   }
 }

@@ -4,6 +4,17 @@ extension ConsoleModel {
   /// Applies one message; returns what the run loop must do. Keys act at once; the view is
   /// drawn from the changed model.
   public mutating func update(_ message: ConsoleMessage) -> [ConsoleEffect] {
+    // An error stays on the status line until the next key.
+    if case .key = message, let resultLine, StatusMessage.isError(resultLine) {
+      self.resultLine = nil
+    }
+    let effects = apply(message)
+    if resultLine != nil && resultShownAt == nil { resultShownAt = statusClock }
+    forgetNewRowsInSight()
+    return effects
+  }
+
+  private mutating func apply(_ message: ConsoleMessage) -> [ConsoleEffect] {
     switch message {
     case .key(let key):
       return handle(key)
@@ -16,15 +27,24 @@ extension ConsoleModel {
       guard replay == nil else { return [] }
       now = time
       freshCriticals = freshCriticals.filter { time.seconds - $0.value.seconds < 60 }
+      return noteEscalations(ring: true) && bellEnabled ? [.bell] : []
+    case .statusClock(let seconds):
+      statusClock = seconds
+      expireStatusMessage()
       return []
     case .logAdvanced(let time):
       return absorbLog(at: time)
     case .feedNotice(let notice):
       feed.notice = notice
       return []
-    case .logReplaced(let timeline, let notice):
+    case .feedCondition(let condition):
+      feed.condition = condition
+      return []
+    case .logReplaced(let timeline, let change):
+      pendingLogChange = (change, state.moved)
       replaceTimeline(timeline)
-      feed.notice = notice
+      feed.condition = .open
+      feed.notice = "log \(change.word): reading it again"
       return []
     case .decisionResult(let text):
       resultLine = text
@@ -58,15 +78,24 @@ extension ConsoleModel {
       overlay = .detail(history)
     }
     feed.lastLineAt = time
+    if let change = pendingLogChange {
+      // Say what the change did to the floor's figure: `log replaced: moved 2,418 → 1,295`.
+      pendingLogChange = nil
+      let grouped = CountText.grouped
+      feed.notice =
+        "log \(change.change.word): moved \(grouped(change.movedBefore)) → \(grouped(state.moved))"
+    }
     if quietCriticals {
       // Re-reading a log that was replaced: what it holds was announced already.
       quietCriticals = false
       announcedCriticals = []
       announceCriticals(ring: false)
+      resetEscalations()
       return []
     }
-    let ring = announceCriticals(ring: true)
-    return ring && bellEnabled ? [.bell] : []
+    let announced = announceCriticals(ring: true)
+    let escalated = noteEscalations(ring: true)
+    return (announced || escalated) && bellEnabled ? [.bell] : []
   }
 
   /// Shows `newState`, keeping every selection on its item (or, when the item left the
@@ -78,6 +107,7 @@ extension ConsoleModel {
       let rows = rowSymbols(pane)
       panes[pane].follow(rows, previous: before[pane])
       panes[pane].scroll(in: rows, visible: visibleRows(pane))
+      noteNewRowsAbove(pane, rows: rows, previous: before[pane] ?? [])
     }
   }
 
@@ -133,6 +163,7 @@ extension ConsoleModel {
       keepSelectionsVisible()
     case .nextTheme:
       if !themes.isEmpty { themeIndex = (themeIndex + 1) % themes.count }
+    case .jumpToAlert: jumpToAlert()
     case .approve: openDecision(.approve)
     case .deny: openDecision(.deny)
     case .hold: openDecision(.hold)

@@ -12,10 +12,17 @@ extension ConsoleModel {
     let layout = layout(for: rows)
     drawHeader(&canvas, layout.header)
     if let replay { drawReplayBand(&canvas, layout.band, replay) }
-    drawAirlifts(&canvas, layout.airlifts, rows.airlifts, measured: layout.measured.airlifts)
-    drawOccupancy(
-      &canvas, layout.occupancy, rows.facilities, measured: layout.measured.facilities)
-    drawIncidents(&canvas, layout.incidents, rows.incidents, measured: layout.measured.incidents)
+    drawAlertLine(&canvas, layout.alert)
+    if let problem = logProblem {
+      // Panes drawn from no events would read as an all-clear floor.
+      drawLogProblem(&canvas, layout.body, problem)
+    } else {
+      drawAirlifts(&canvas, layout.airlifts, rows.airlifts, measured: layout.measured.airlifts)
+      drawOccupancy(
+        &canvas, layout.occupancy, rows.facilities, measured: layout.measured.facilities)
+      drawIncidents(
+        &canvas, layout.incidents, rows.incidents, measured: layout.measured.incidents)
+    }
     drawFooter(&canvas, layout.footer)
     switch overlay {
     case .help: drawHelp(&canvas)
@@ -113,7 +120,10 @@ extension ConsoleModel {
         drawSelection(&canvas, pane, marker: geometry.marker, row: rowRect)
       }
     }
-    drawMore(&canvas, rect, above: top, below: rows.count - top - shown.count)
+    let unseen = newAbove[pane] ?? []
+    let newCount = unseen.isEmpty ? 0 : rows[..<top].filter { unseen.contains(id($0)) }.count
+    drawMore(
+      &canvas, rect, above: top, below: rows.count - top - shown.count, newAbove: newCount)
   }
 
   /// The selection: a marker that shows without colour, and reverse video when focused.
@@ -124,10 +134,17 @@ extension ConsoleModel {
     }
   }
 
-  /// "↑ N more" in the top border and "↓ N more" in the bottom one.
-  func drawMore(_ canvas: inout Canvas, _ rect: Rect, above: Int, below: Int) {
-    if above > 0 {
-      let text = "↑ \(CountText.fitting(Int64(above), width: 5)) more"
+  /// "↑ N more" in the top border ("↑ 2 new · 8 more" when rows arrived up there unseen), and
+  /// "↓ N more" in the bottom one.
+  func drawMore(_ canvas: inout Canvas, _ rect: Rect, above: Int, below: Int, newAbove: Int = 0) {
+    let count = { (value: Int) in CountText.fitting(Int64(value), width: 5) }
+    if newAbove > 0 {
+      let rest = above - newAbove
+      let text = "↑ \(count(newAbove)) new" + (rest > 0 ? " · \(count(rest)) more" : "")
+      canvas.put(
+        text, x: rect.maxX - 2 - DisplayWidth.of(text), y: rect.y, style: Style(.warn, .bold))
+    } else if above > 0 {
+      let text = "↑ \(count(above)) more"
       canvas.put(
         text, x: rect.maxX - 2 - DisplayWidth.of(text), y: rect.y, style: Style(.dim))
     }

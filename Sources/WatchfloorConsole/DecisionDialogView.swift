@@ -57,7 +57,8 @@ extension ConsoleModel {
         bar = (lines.count, landed)
         lines.append(("", Style(.text)))
       }
-      if let twoPerson = verdict.twoPerson {
+      // What the decision would do is said only when nothing stands in its way.
+      if let twoPerson = verdict.twoPerson, !dialogIsBlocked(dialog) {
         lines.append(("Two-person rule: \(twoPerson.message)", Style(.warn, .bold)))
       }
     }
@@ -81,7 +82,7 @@ extension ConsoleModel {
     let keys =
       dialog.editingReason
       ? "type the reason · Enter continue · Esc cancel"
-      : verdict.isAllowed ? "y confirm · n or Esc cancel" : "n or Esc close (blocked)"
+      : dialogIsBlocked(dialog) ? "Esc close (blocked)" : "y confirm · n or Esc cancel"
     let height = min(canvas.height - 2, lines.count + 5)
     let rect = Rect(
       x: (canvas.width - width) / 2, y: max(1, (canvas.height - height) / 2), width: width,
@@ -103,6 +104,14 @@ extension ConsoleModel {
         scale: max(1.0, (load * 2).rounded(.up) / 2))
     }
     canvas.put(keys, x: rect.x + 2, y: rect.maxY - 2, width: width - 4, style: Style(.key, .bold))
+  }
+
+  /// Whether something stands in the decision's way: a block of the policy (the missing
+  /// reason aside while it is being typed), or the item changed since the dialog opened.
+  func dialogIsBlocked(_ dialog: DecisionDialog) -> Bool {
+    if dialogIsStale(dialog) { return true }
+    let verdict = evaluate(dialog.decision, state: state, tables: tables, context: policyContext)
+    return verdict.blocks.contains { !(dialog.editingReason && isReasonBlock($0)) }
   }
 
   private func isReasonBlock(_ block: PolicyBlock) -> Bool {

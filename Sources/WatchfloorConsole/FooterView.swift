@@ -3,9 +3,10 @@ extension ConsoleModel {
   /// the replay's time entry's own; otherwise the key map's hints for this pane.
   func footerKeys() -> [(key: String, action: String, priority: Int)] {
     if let dialog {
-      return dialog.editingReason
-        ? [("Enter", "continue", 100), ("Esc", "cancel", 100)]
-        : [("y", "confirm", 100), ("n Esc", "cancel", 100)]
+      if dialog.editingReason { return [("Enter", "continue", 100), ("Esc", "cancel", 100)] }
+      // A blocked decision cannot be confirmed: the dialog offers only to close it.
+      return dialogIsBlocked(dialog)
+        ? [("Esc", "close", 100)] : [("y", "confirm", 100), ("n Esc", "cancel", 100)]
     }
     if case .detail = overlay {
       return [("↑↓ PgUp PgDn", "scroll", 60), ("Home End", "top/end", 40), ("Esc", "close", 100)]
@@ -18,8 +19,10 @@ extension ConsoleModel {
       ]
     }
     if replay?.timeEntry != nil { return [("Enter", "go", 100), ("Esc", "cancel", 100)] }
-    var keys = KeyMap.hints(replay: replay != nil, focus: focus).map {
-      (key: $0.key, action: $0.hint, priority: $0.priority)
+    let alerting = alertLines > 0
+    var keys = KeyMap.hints(replay: replay != nil, focus: focus).compactMap {
+      alerting || $0.hint != KeyMap.jumpToAlertHint
+        ? (key: $0.key, action: $0.hint, priority: $0.priority) : nil
     }
     if replay?.isPlaying == true, let index = keys.firstIndex(where: { $0.action == "play/pause" })
     {
@@ -34,16 +37,24 @@ extension ConsoleModel {
   func drawFooter(_ canvas: inout Canvas, _ rect: Rect) {
     canvas.fill(rect, style: Style(.footer))
     var items: [StatusItem] = []
+    let keys = footerKeys()
+    let inner = Layout.horizontal([.length(1), .fill(1), .length(1)]).split(rect)[1]
     if let resultLine {
-      let failed = resultLine.hasPrefix("not written") || resultLine.hasPrefix("cannot")
-      let style = Style(failed ? .danger : .ok, .bold)
-      let room = max(1, rect.width * 2 / 3)
+      let style = Style(StatusMessage.isError(resultLine) ? .danger : .ok, .bold)
+      // The message gives way to no hint but the ones that always stay: whole, or cut at a
+      // word to the room they leave, so it never runs into them.
+      let kept = keys.filter { $0.priority >= 100 }.reduce(0) {
+        $0 + DisplayWidth.of($1.key + " " + $1.action) + 2
+      }
+      let room = max(1, inner.width - kept)
       items.append(
         StatusItem(
-          [[Span(TextFitting.truncateAtWord(resultLine, toColumns: room), style)]],
-          priority: 99))
+          [
+            [Span(resultLine, style)],
+            [Span(TextFitting.truncateAtWord(resultLine, toColumns: room), style)],
+          ], priorities: [99, 99]))
     }
-    for key in footerKeys() {
+    for key in keys {
       items.append(
         StatusItem(
           [[Span(key.key, Style(.key, .bold)), Span(" " + key.action, Style(.footer))]],
@@ -51,7 +62,6 @@ extension ConsoleModel {
     }
     items.append(
       StatusItem(["theme \(theme.name)"], style: Style(.footer), priority: 10, trailing: true))
-    let inner = Layout.horizontal([.length(1), .fill(1), .length(1)]).split(rect)[1]
     StatusLine(items, separator: Span("  ", Style(.footer))).draw(&canvas, inner)
   }
 }

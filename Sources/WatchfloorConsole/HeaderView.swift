@@ -44,17 +44,24 @@ extension ConsoleModel {
         StatusItem(
           [" officer \(operatorName)" + role[0], " \(operatorName)" + role[1], " " + operatorName],
           style: header, priorities: [40, 75, 80]),
-        feedItem,
-      ], separator: Span(" ", header), gap: 2)
+      ] + [noticeItem, feedItem].compactMap { $0 }, separator: Span(" ", header), gap: 2)
   }
 
-  /// The feed's health, at the right of the first line.
+  /// The feed's health, at the right of the first line, after a notice of what changed.
   private var feedItem: StatusItem {
     let health = feedSummary()
     let style = health.style
     return StatusItem(
       health.forms.map { [Span($0, style), Span(" ", Style(.header))] },
       priorities: health.priorities, trailing: true)
+  }
+
+  /// `⚠ log replaced: moved 2,418 → 1,295`, beside the feed's health.
+  private var noticeItem: StatusItem? {
+    guard let notice = feed.notice else { return nil }
+    return StatusItem(
+      ["⚠ \(notice)", "⚠ \(TextFitting.truncateAtWord(notice, toColumns: 30))"],
+      style: Style(.danger, [.bold, .reverse]), priorities: [90, 97], trailing: true)
   }
 
   /// `awaiting 3 (1 need 2nd) │ in flight 1 (170) │ alerts 2 unacked 1 CRITICAL │ moved
@@ -124,13 +131,12 @@ extension ConsoleModel {
     ]
   }
 
-  /// The feed's health, fullest first: `feed last line 3s ago · 2 malformed`, then
-  /// `feed 3s · 2 malformed`, then `feed 3s`; a notice (the file is missing, truncated,
-  /// replaced) in its place; in a replay, `read-only · LOG`, then `read-only`.
+  /// The feed's health, fullest first: the newest event's time in the log and how long since
+  /// the log last grew, `feed newest event 23 Jan 22:41 · grew 3s ago · 2 malformed`, then
+  /// `feed 23 Jan 22:41 · 3s ago`, then `feed 22:41 · 3s`; past `staleAfterSeconds` without a
+  /// new line, `FEED STALE 36h · newest event 23 Jan 22:41` in the danger role; in a replay,
+  /// `read-only · LOG`, then `read-only`.
   func feedSummary() -> (forms: [String], priorities: [Int], style: Style) {
-    if let notice = feed.notice {
-      return (["⚠ \(notice)"], [98], Style(.danger, [.bold, .reverse]))
-    }
     let malformed = state.counts.malformed
     var problems: [String] = []
     if malformed > 0 { problems.append("\(CountText.grouped(Int64(malformed))) malformed") }
@@ -152,9 +158,50 @@ extension ConsoleModel {
       return (["feed: no lines yet" + extra, "feed: no lines"], [60, 95], style)
     }
     let age = ConsoleTime.age(from: last, to: now)
+    let newest = newestEventText
+    if isFeedStale {
+      return (
+        [
+          "FEED STALE \(age) · newest event \(newest)" + extra, "FEED STALE \(age) · \(newest)",
+          "FEED STALE \(age)",
+        ], [40, 70, 96], Style(.danger, [.bold, .reverse])
+      )
+    }
     return (
-      ["feed last line \(age) ago" + extra, "feed \(age)" + extra, "feed \(age)"], [40, 70, 96],
-      style
+      [
+        "feed newest event \(newest) · grew \(age) ago" + extra,
+        "feed \(newest) · \(age) ago" + extra,
+        "feed \(newest) · \(age)",
+      ], [40, 70, 96], style
     )
+  }
+
+  /// Whether the live log has gone longer than `staleAfterSeconds` without a new line.
+  var isFeedStale: Bool {
+    guard mode == .live, let last = feed.lastLineAt, !now.isMissing, !last.isMissing else {
+      return false
+    }
+    let (silent, overflow) = now.seconds.subtractingReportingOverflow(last.seconds)
+    return overflow ? now.seconds > last.seconds : silent >= staleAfterSeconds
+  }
+
+  /// The newest event's time in the log: `22:41` on the clock's day, else `23 Jan 22:41`.
+  private var newestEventText: String {
+    let latest = state.latest
+    guard !latest.isMissing else { return "none" }
+    let offset = Int64(timeZoneMinutes * 60)
+    let sameDay =
+      (latest.seconds + offset).dividedFloor(by: 86_400)
+      == (now.seconds + offset).dividedFloor(by: 86_400)
+    return sameDay
+      ? ConsoleTime.hourMinute(latest, offsetMinutes: timeZoneMinutes)
+      : ConsoleTime.dayTime(latest, offsetMinutes: timeZoneMinutes)
+  }
+}
+
+extension Int64 {
+  /// The quotient rounded toward minus infinity: the day of a time before 1970 too.
+  fileprivate func dividedFloor(by divisor: Int64) -> Int64 {
+    self >= 0 ? self / divisor : (self - divisor + 1) / divisor
   }
 }

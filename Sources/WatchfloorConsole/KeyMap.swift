@@ -3,6 +3,8 @@ public enum ConsoleAction: Hashable, Sendable {
   case quit, nextPane, previousPane
   case down, up, pageDown, pageUp, first, last
   case details, help, filter, clearFilter, nextTheme
+  /// `!`: the incident on the alert line (again: the next alert).
+  case jumpToAlert
   /// `a`: approve the airlift, or acknowledge the incident.
   case approve
   case deny, hold
@@ -105,6 +107,10 @@ public enum KeyMap {
       [.enter], "Enter", .details, help: "full history of the selected item", hint: "details",
       hintPriority: 55),
     KeyBinding(
+      [.character("!")], "!", .jumpToAlert,
+      help: "go to the alert's incident (again: the next alert)",
+      hint: jumpToAlertHint, hintPriority: 85),
+    KeyBinding(
       [.character("/")], "/", .filter, help: "filter the focused pane (Enter keeps, Esc clears)",
       hint: "filter", hintPriority: 45),
     KeyBinding(
@@ -129,6 +135,9 @@ public enum KeyMap {
       hintKeys: "q",
       hintPriority: 100),
   ]
+
+  /// The footer's word for `!`, shown only while there is an alert.
+  static let jumpToAlertHint = "alert"
 
   /// Keys that share a line of the help with another binding: the second key of a pair.
   static let companions: [(Key, ConsoleAction, KeyBinding.Scope)] = [

@@ -9,6 +9,8 @@ import WatchfloorModel
 /// theme = "night"
 /// tz = "+03:00"      # or time_zone
 /// bell = false
+/// escalate_after = "5m"   # a critical incident unacknowledged this long rings again
+/// stale_after = "15m"     # the log this long without a new line is FEED STALE
 /// ```
 ///
 /// A config never stops a console from opening: a file that is not TOML, a value of the wrong
@@ -21,6 +23,10 @@ public struct UserConfig: Sendable, Equatable {
   /// nil: UTC.
   public var timeZone: DisplayZone?
   public var bell = true
+  /// Seconds a critical incident may wait for acknowledgement before it escalates.
+  public var escalateAfterSeconds: Int64 = 300
+  /// Seconds without a new line before the feed is stale.
+  public var staleAfterSeconds: Int64 = 900
   /// What was wrong with the file, one line each: `PATH:LINE: what; what is used instead`.
   public var warnings: [String] = []
 
@@ -103,9 +109,26 @@ public struct UserConfig: Sendable, Equatable {
         } else {
           warn(key, "bell must be true or false; the bell stays on")
         }
+      case "escalate_after", "stale_after":
+        let escalate = key == "escalate_after"
+        if let text = value.string, let seconds = ConfigDuration.seconds(text) {
+          if escalate {
+            config.escalateAfterSeconds = seconds
+          } else {
+            config.staleAfterSeconds = seconds
+          }
+        } else {
+          let shown = value.string.map { "\"\(Sanitizer.sanitize($0))\"" } ?? "the value"
+          let fallback = escalate ? "5m" : "15m"
+          warn(
+            key,
+            "\(key) \(shown) is not a duration like \"90s\", \"5m\" or \"1h\"; using \(fallback)")
+        }
       default:
         warn(
-          key, "unknown key \(Sanitizer.sanitize(key)) (the config has theme, tz and bell); ignored"
+          key,
+          "unknown key \(Sanitizer.sanitize(key)) (the config has theme, tz, bell, escalate_after "
+            + "and stale_after); ignored"
         )
       }
     }

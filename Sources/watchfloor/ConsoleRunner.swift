@@ -62,7 +62,7 @@ final class ConsoleRunner {
       _ = model.update(.feedNotice("reading \(model.feed.source)…"))
       draw(force: true)
       _ = model.update(.feedNotice(nil))
-      readLog()
+      readLog(opening: true)
     }
     while true {
       let timeout = nextTimeout()
@@ -106,6 +106,7 @@ final class ConsoleRunner {
       }
       readLog()
       apply(model.update(.tick(clockNow())))
+      apply(model.update(.statusClock(monotonicSeconds())))
       if model.replay?.isPlaying == true { apply(model.update(.frame(monotonicSeconds()))) }
       draw(force: false)
     }
@@ -172,10 +173,13 @@ final class ConsoleRunner {
     return Int32(max(0, min(1000, (seconds * 1000).rounded(.up))))
   }
 
-  private func readLog() {
+  /// Reads what the log has new. `opening`: the first read, whose lines date from the file's
+  /// last modification, not from now.
+  private func readLog(opening: Bool = false) {
     guard let follower else { return }
     var advanced = false
     let before = model.timeline
+    let grewAt = opening && driver == nil ? modificationTime(follower.path) : nil
     do {
       try follower.readAfterWake { event in
         switch event {
@@ -187,33 +191,47 @@ final class ConsoleRunner {
           model.timeline.ingest(bytes, lineNumber: number, source: 0)
           advanced = true
         case .truncated:
-          restart(notice: "log truncated: read again")
+          restart(.truncated)
           advanced = true
         case .replaced:
-          restart(notice: "log replaced: read again")
+          restart(.replaced)
           advanced = true
         case .appeared:
-          restart(notice: nil)
+          restart(.appeared)
           advanced = true
         case .vanished:
-          apply(model.update(.feedNotice("log file gone: waiting for it")))
+          setCondition(.missing)
         }
       }
-      if follower.status == .waiting && model.feed.notice == nil {
-        apply(model.update(.feedNotice("waiting for \(model.feed.source)")))
-      }
+      setCondition(follower.status == .waiting ? .missing : .open)
+    } catch let error as FollowError {
+      setCondition(.unreadable(reason: error.reason))
     } catch {
-      apply(model.update(.feedNotice("\(error)")))
+      setCondition(.unreadable(reason: "\(error)"))
     }
     if advanced || model.timeline !== before {
-      apply(model.update(.logAdvanced(at: clockNow())))
+      apply(model.update(.logAdvanced(at: grewAt ?? clockNow())))
     }
   }
 
-  private func restart(notice: String?) {
+  /// Tells the model whether the log can be read, when that changes.
+  private func setCondition(_ condition: FeedCondition) {
+    guard model.feed.condition != condition else { return }
+    apply(model.update(.feedCondition(condition)))
+  }
+
+  private func restart(_ change: LogChange) {
     let timeline = Timeline()
     _ = timeline.addSource(model.feed.source)
-    apply(model.update(.logReplaced(timeline, notice: notice)))
+    apply(model.update(.logReplaced(timeline, change: change)))
+  }
+
+  /// When the file at `path` was last modified, or nil when it cannot be examined.
+  private func modificationTime(_ path: String) -> Timestamp? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return Timestamp(
+      seconds: Int64(info.st_mtim.tv_sec), nanoseconds: UInt32(clamping: info.st_mtim.tv_nsec))
   }
 
   private func draw(force: Bool) {

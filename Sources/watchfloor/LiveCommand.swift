@@ -38,6 +38,8 @@ func openConsole(path: String, console: ConsoleOptions, bell: Bool, driver: Feed
     identity: try console.identity(), themes: try console.themes(config: config),
     zone: console.zone(config: config), bell: bell && config.bell, source: path)
   setup.asciiOnly = !ASCIIFallback.localeIsUTF8()
+  setup.escalateAfterSeconds = config.escalateAfterSeconds
+  setup.staleAfterSeconds = config.staleAfterSeconds
   return try runConsole(setup.makeModel(), following: path, driver: driver)
 }
 

@@ -48,6 +48,8 @@ struct RenderCommand: ParsableCommand {
     var setup = try renderSetup(
       log: log, zone: zone, themes: themes, identity: identity, bell: config.bell)
     setup.asciiOnly = !ASCIIFallback.localeIsUTF8()
+    setup.escalateAfterSeconds = config.escalateAfterSeconds
+    setup.staleAfterSeconds = config.staleAfterSeconds
     let model = setup.makeModel()
     let canvas = model.view()
     if color.usesColor(outputIsTerminal: isatty(1) != 0) {

@@ -35,6 +35,8 @@ struct ReplayCommand: ParsableCommand {
       themes: themes, zone: zone, bell: false, source: sources.joined(separator: " "),
       chainMarks: try log.chainMarks())
     setup.asciiOnly = !ASCIIFallback.localeIsUTF8()
+    // The alert line marks what waited too long as of the cursor; a replay never rings.
+    setup.escalateAfterSeconds = config.escalateAfterSeconds
     let status = try runConsole(setup.makeModel(), following: nil)
     if status != 0 { throw ExitCode(status) }
   }

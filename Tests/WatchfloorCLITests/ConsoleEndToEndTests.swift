@@ -116,7 +116,10 @@ struct ConsoleEndToEndTests {
     let directory = try temporaryDirectory()
     let log = directory.appendingPathComponent("later.jsonl")
     let tmux = try TmuxSession.console("live \(log.path)")
-    #expect(try tmux.waitFor(timeout: 5) { $0.contains("waiting for") }.1)
+    #expect(
+      try tmux.waitFor(timeout: 5) {
+        $0.contains("LOG MISSING: \(log.path)") && $0.contains("waiting for it")
+      }.1)
     try Data(try String(contentsOf: try sampleLog(), encoding: .utf8).utf8).write(to: log)
     let (screen, shown) = try tmux.waitFor(timeout: 5) { $0.contains("AL-0123-10") }
     #expect(shown, "\(screen)")

@@ -41,8 +41,36 @@ struct UserConfigTests {
       config.warnings == [
         "c.toml:3: tz \"Baghdad\" is not an offset like \"+03:00\" or \"UTC\"; using UTC",
         "c.toml:4: bell must be true or false; the bell stays on",
-        "c.toml:5: unknown key colour (the config has theme, tz and bell); ignored",
+        "c.toml:5: unknown key colour (the config has theme, tz, bell, escalate_after and "
+          + "stale_after); ignored",
       ])
+  }
+
+  @Test("escalate_after and stale_after are durations: 90s, 5m, 1h, 1h30m; 5m and 15m by default")
+  func durations() {
+    let defaults = UserConfig.parse("", path: "c.toml")
+    #expect(defaults.escalateAfterSeconds == 300 && defaults.staleAfterSeconds == 900)
+    let config = UserConfig.parse(
+      "escalate_after = \"90s\"\nstale_after = \"1h30m\"\n", path: "c.toml")
+    #expect(config.escalateAfterSeconds == 90)
+    #expect(config.staleAfterSeconds == 5400)
+    #expect(config.warnings.isEmpty)
+    let minutes = UserConfig.parse("escalate_after = \"7m\"\n", path: "c.toml")
+    #expect(minutes.escalateAfterSeconds == 420)
+  }
+
+  @Test("a duration without a unit, zero, or of the wrong type is a warning; the default is used")
+  func badDurations() {
+    let config = UserConfig.parse(
+      "escalate_after = \"5\"\nstale_after = 15\n", path: "c.toml")
+    #expect(config.escalateAfterSeconds == 300 && config.staleAfterSeconds == 900)
+    #expect(
+      config.warnings == [
+        "c.toml:1: escalate_after \"5\" is not a duration like \"90s\", \"5m\" or \"1h\"; using 5m",
+        "c.toml:2: stale_after the value is not a duration like \"90s\", \"5m\" or \"1h\"; using 15m",
+      ])
+    let zero = UserConfig.parse("stale_after = \"0m\"\n", path: "c.toml")
+    #expect(zero.staleAfterSeconds == 900 && zero.warnings.count == 1)
   }
 
   @Test("no file is the defaults without a warning; the path follows XDG_CONFIG_HOME, else HOME")

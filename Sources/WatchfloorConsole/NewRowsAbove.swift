@@ -1,0 +1,33 @@
+import WatchfloorModel
+
+/// Rows that arrive above the first row a scrolled list shows would otherwise go unseen: the
+/// list counts them (`↑ 2 new`) until they are scrolled into sight.
+extension ConsoleModel {
+  /// Notes the rows of `pane` that are new since `previous` and sit above the first row shown.
+  mutating func noteNewRowsAbove(_ pane: Pane, rows: [Symbol], previous: [Symbol]) {
+    guard pane != .occupancy else { return }
+    let top = firstShownRow(pane, rows: rows)
+    guard top > 0 else { return }
+    let known = Set(previous)
+    let arrived = rows[..<min(top, rows.count)].filter { !known.contains($0) }
+    if !arrived.isEmpty { newAbove[pane, default: []].formUnion(arrived) }
+  }
+
+  /// Forgets new rows that are in sight now, or gone.
+  mutating func forgetNewRowsInSight() {
+    for (pane, symbols) in newAbove where !symbols.isEmpty {
+      let rows = rowSymbols(pane)
+      let top = firstShownRow(pane, rows: rows)
+      let above = Set(rows[..<min(top, rows.count)])
+      newAbove[pane] = symbols.intersection(above)
+    }
+  }
+
+  /// The index of the first row `pane` shows, as the view computes it.
+  func firstShownRow(_ pane: Pane, rows: [Symbol]) -> Int {
+    let state = panes[pane]
+    return ListState.viewport(
+      offset: state.offset, selected: state.selected.flatMap { rows.firstIndex(of: $0) },
+      count: rows.count, visible: visibleRows(pane))
+  }
+}
