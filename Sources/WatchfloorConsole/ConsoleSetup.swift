@@ -62,8 +62,7 @@ public struct ConsoleSetup {
       feed: FeedHealth(source: source), themes: themes)
     model.operatorRole = identity.role
     model.roster = identity.roster
-    model.timeZoneMinutes = zone.minutes
-    model.timeZoneName = zone.name
+    model.zone = zone
     model.bellEnabled = bell
     model.chainMarks = chainMarks
     switch position {

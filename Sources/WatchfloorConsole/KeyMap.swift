@@ -3,6 +3,8 @@ public enum ConsoleAction: Hashable, Sendable {
   case quit, nextPane, previousPane
   case down, up, pageDown, pageUp, first, last
   case details, help, filter, clearFilter, nextTheme
+  /// `s`: the airlifts pane's next sort order.
+  case nextOrder
   /// `a`: approve the airlift, or acknowledge the incident.
   case approve
   case deny, hold
@@ -109,6 +111,10 @@ public enum KeyMap {
       hint: "filter", hintPriority: 45),
     KeyBinding(
       [.escape], "Esc", .clearFilter, help: "clear the filter, close a view"),
+    KeyBinding(
+      [.character("s")], "s", .nextOrder,
+      help: "sort the airlifts: urgency, ETD, destination, detainees", hint: "sort",
+      panes: [.airlifts], hintPriority: 25),
     KeyBinding(
       [.character("a")], "a", .approve, help: "approve the airlift / acknowledge the incident",
       hint: "approve", panes: [.airlifts], hintPriority: 80),

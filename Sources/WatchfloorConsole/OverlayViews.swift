@@ -61,7 +61,8 @@ extension ConsoleModel {
               "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
                 + "\(count(airlift.detainees)) detainees, \(count(airlift.highValue)) high-value · "
                 + "\(airlift.plan.priority.name) · ETD "
-                + ConsoleTime.dayTime(airlift.plan.etd, offsetMinutes: timeZoneMinutes)
+                + ConsoleTime.dayTime(
+                  airlift.plan.etd, offsetMinutes: zoneOffsetMinutes(at: airlift.plan.etd))
             },
             Style(.text)
           ))
@@ -111,7 +112,9 @@ extension ConsoleModel {
     for index in history.records(before: min(timeline.count, state.counts.events)) {
       let record = timeline[index]
       let type = record.body.type?.name ?? "?"
-      var text = ConsoleTime.dayTime(record.ts, offsetMinutes: timeZoneMinutes) + "  " + type
+      var text =
+        ConsoleTime.dayTime(record.ts, offsetMinutes: zoneOffsetMinutes(at: record.ts)) + "  "
+        + type
       if !record.by.isNone { text += "  by \(tables.text(record.by))" }
       if let reason = reasonText(record.body), !reason.isEmpty { text += "  — \(reason)" }
       if record.disposition == .anomaly { text += "  (anomaly: not applied)" }
