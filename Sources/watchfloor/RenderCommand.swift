@@ -65,13 +65,14 @@ struct RenderCommand: ParsableCommand {
     let size = (width: size.width, height: size.height)
     if replay {
       let replayed = try makeReplay(
-        of: timeline, day: day, at: at, speed: .standard, offsetMinutes: zone.minutes)
+        of: timeline, day: day, at: at, speed: .standard,
+        offsetMinutes: replayOffset(zone, day: day, timeline: timeline))
       return ConsoleSetup(
         timeline: timeline, position: .replay(replayed), size: size, now: replayed.time,
         identity: identity, themes: themes, zone: zone, bell: false,
         source: sources.joined(separator: " "), chainMarks: try log.chainMarks())
     }
-    let time = try at.map { try parseTime($0, tables: timeline.tables) }
+    let time = try at.map { try parseTime($0, timeline: timeline, zone: zone) }
     return ConsoleSetup(
       timeline: timeline, position: .still(asOf: time), size: size,
       now: time ?? timeline.current.latest, identity: identity, themes: themes, zone: zone,
