@@ -89,6 +89,10 @@ extension ConsoleModel {
         [
           tables.facility(row.symbol), tables.text(row.facility.name),
           tables.text(row.facility.region),
+          // The status column shows LOCKDOWN and CLOSED; open shows nothing.
+          row.facility.status == .open ? "" : row.facility.status.name,
+          row.facility.inboundCount > 0 ? "+\(CountText.grouped(row.facility.inboundCount))" : "",
+          "\(CountText.grouped(row.facility.occupancy))/\(CountText.grouped(row.facility.capacity))",
         ]
         .joined(separator: " ").lowercased().contains(filter)
       }

@@ -177,3 +177,38 @@ struct SelectionHoldTests {
     #expect(request.kind == .deny)
   }
 }
+
+@Suite("Filters look in every column shown")
+struct FilterColumnsTests {
+  @Test("the airlifts filter finds approvers and the ETD shown; the title says how many of all")
+  func airliftColumns() throws {
+    var model = try sampleConsole()
+    model.press(.character("/"))
+    model.type("noor")
+    #expect(
+      model.airliftRows().map { model.tables.airlift($0.id) } == ["AL-0123-12", "AL-0123-09"])
+    #expect(model.screenText.contains("Airlifts (2 of 5) by urgency  /noor"))
+    model.press(.escape)
+    model.press(.character("/"))
+    model.type("24 jan 10:00")
+    #expect(model.airliftRows().map { model.tables.airlift($0.id) } == ["AL-0123-13"])
+  }
+
+  @Test("the occupancy filter finds a facility's status and figures; its title counts")
+  func occupancyColumns() throws {
+    var model = try sampleConsole()
+    ingest(
+      [
+        #"{"ts":"2026-01-23T22:50:00Z","type":"facility.updated","facility":"karkh","status":"lockdown"}"#
+      ],
+      into: model.timeline)
+    _ = model.update(.logAdvanced(at: model.now))
+    model.press(.tab, .character("/"))
+    model.type("lockdown")
+    #expect(model.facilityRows().map { model.tables.facility($0.symbol) } == ["karkh"])
+    #expect(model.screenText.contains("Occupancy (1 of 8)  /lockdown"))
+    // The row keeps its figures and inbound beside the status.
+    let row = model.screen.first { $0.contains("LOCKDOWN") } ?? ""
+    #expect(row.contains("6,476/3,000") && row.contains("+50"), "\(row)")
+  }
+}
