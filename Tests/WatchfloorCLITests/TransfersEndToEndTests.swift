@@ -37,6 +37,8 @@ struct TransfersEndToEndTests {
     }
     #expect(moved, "j j did not select AL-0123-11:\n\(selected)")
     let line = try #require(row("AL-0123-11", in: selected))
+    // k then j: the same row, and a fresh 3 s hold just before the new lines arrive.
+    try tmux.send("k", "j")
     // A high-value request with its first approval sorts above the selection.
     try append(
       [
