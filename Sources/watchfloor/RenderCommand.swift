@@ -15,7 +15,9 @@ struct RenderCommand: ParsableCommand {
   var sources: [String]
 
   @Option(
-    help: ArgumentHelp("The time to show (RFC 3339; default: the end of the log).", valueName: "T"))
+    help: ArgumentHelp(
+      "The time to show: HH:MM, HH:MM:SS (on the log's last day), a date and time (in the --tz "
+        + "zone), a date (its end) or RFC 3339 (default: the end of the log).", valueName: "T"))
   var at: String?
 
   @Option(help: ArgumentHelp("Screen size, 1 to 1000 each way.", valueName: "WIDTHxHEIGHT"))

@@ -51,7 +51,8 @@ struct ReplayPosition: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Where to open: HH:MM or HH:MM:SS on the day, or RFC 3339 (default: the day's start).",
+      "Where to open: HH:MM or HH:MM:SS on the day, a date and time (in the --tz zone), a date "
+        + "(its end) or RFC 3339 (default: the day's start).",
       valueName: "T"))
   var at: String?
 
