@@ -27,7 +27,7 @@ extension ConsoleModel {
         [Span(tables.airlift(airlift.id))]
       },
       TableColumn("ETD", .whole(max: 12), priority: 70) { airlift in
-        [Span(ConsoleTime.hourMinute(airlift.plan.etd, offsetMinutes: timeZoneMinutes))]
+        [etdCell(airlift)]
       },
       TableColumn("ROUTE", .whole(max: 60), priority: 99) { airlift in
         // A destination already at 150% or more stands out, with a mark for monochrome.
@@ -52,7 +52,7 @@ extension ConsoleModel {
         airlift.plan.priority == .urgent ? [Span("URG", Style(.danger, .bold))] : []
       },
       TableColumn("AGE", .whole(max: 4), align: .right, priority: 60) { airlift in
-        [Span(ConsoleTime.age(from: airlift.plan.requestedAt, to: now, width: 4), Style(.dim))]
+        ageCell(airlift)
       },
       TableColumn("APPROVED BY", .content(min: 8, max: 32), priority: 30) { airlift in
         let names = airlift.progress.approvals.map { tables.text($0) }
@@ -62,7 +62,12 @@ extension ConsoleModel {
   }
 
   func drawAirlifts(_ canvas: inout Canvas, _ rect: Rect, _ rows: [Airlift], measured: [Int]?) {
-    let title = "Airlifts (\(CountText.grouped(Int64(rows.count))))"
+    // Filtered: how many of all, so a filter never hides that there are others.
+    let shown = CountText.grouped(Int64(rows.count))
+    let count =
+      panes.airlifts.filter == nil
+      ? shown : "\(shown) of \(CountText.grouped(Int64(state.activeAirlifts.count)))"
+    let title = "Airlifts (\(count)) \(airliftOrder.title)"
     drawList(
       &canvas, rect, .airlifts, title: title, table: airliftTable, rows: rows, id: \.id,
       empty: panes.airlifts.filter == nil

@@ -68,12 +68,8 @@ extension ConsoleModel {
           current.editingReason = false
           resultLine = nil
         }
-      case .backspace:
-        if !current.reason.isEmpty { current.reason.removeLast() }
-      case .character(let character):
-        current.reason.append(character)
       default:
-        break
+        current.reasonEditor.handle(key)
       }
       dialog = current
       return []

@@ -66,9 +66,15 @@ public struct ConsoleModel {
   public var size: (width: Int, height: Int)
   /// The clock shown and used for ages: wall time live, simulated time in the demo.
   public var now: Timestamp
-  /// Offset from UTC for displayed times, in minutes; 0 shows UTC.
-  public var timeZoneMinutes = 0
-  public var timeZoneName = "UTC"
+  /// The run loop's monotonic clock in seconds (from `.frame`), which times how long rows are
+  /// held still after a movement key; wall time even in the demo, whose `now` runs fast.
+  /// Nil until the first frame: nothing is held then.
+  public var monotonicSeconds: Double?
+  /// The zone displayed times are in; each time is shown at the offset in force at it.
+  public var zone = DisplayZone.utc
+  /// The zone's offset from UTC at the clock's time, in minutes; 0 shows UTC.
+  public var timeZoneMinutes: Int { zone.minutes(at: now) }
+  public var timeZoneName: String { zone.name }
   public var operatorName: String
   /// The decision chain's verdict on each decision line, shown with decisions when present
   /// (replay); nil when the chain was not checked (live).
@@ -110,6 +116,8 @@ public struct ConsoleModel {
   public var decisionsAllowed: Bool { replay == nil }
 
   public var focus: Pane = .airlifts
+  /// The airlifts pane's sort order (`s`).
+  public var airliftOrder: AirliftOrder = .urgency
   /// Each list pane's selection (by identity), scroll offset and filter.
   public var panes = PaneStates()
   /// Whether the focused pane's filter is being typed.

@@ -79,9 +79,9 @@ extension ConsoleModel {
   private func go(to text: String, in replay: inout Replay) {
     guard
       let time = ReplayTimeEntry.parse(
-        text, day: replay.day, offsetMinutes: timeZoneMinutes, tables: tables)
+        text, day: replay.day, offsetMinutes: replay.day.offsetMinutes, tables: tables)
     else {
-      replay.notice = "'\(text)' is not a time: use HH:MM, HH:MM:SS or RFC 3339"
+      replay.notice = "'\(text)' is not a time: use HH:MM, HH:MM:SS, a date or RFC 3339"
       return
     }
     replay.timeEntry = nil
@@ -90,8 +90,10 @@ extension ConsoleModel {
       replay.move(to: time)
       return
     }
-    let day = DayWindow(containing: time, offsetMinutes: timeZoneMinutes)
-    guard let span = ReplayTimeEntry.logDays(timeline, offsetMinutes: timeZoneMinutes),
+    let day = zone.day(containing: time)
+    guard
+      let span = ReplayTimeEntry.logDays(
+        timeline, offsetMinutes: zoneOffsetMinutes(at: timeline.latestTime)),
       span.contains(day.day)
     else {
       replay.timeEntry = text
@@ -102,25 +104,38 @@ extension ConsoleModel {
   }
 }
 
-/// The times `g` understands.
+/// The times `g` and every command's `--at` understand.
 public enum ReplayTimeEntry {
-  /// `HH:MM` or `HH:MM:SS` on the replayed day, in the display zone, or an RFC 3339 time.
+  /// `HH:MM` or `HH:MM:SS` on `day`; `YYYY-MM-DDTHH:MM[:SS]` (or with a space for the `T`)
+  /// without an offset, in the zone of `offsetMinutes`; a bare date `YYYY-MM-DD`, meaning the
+  /// end of that day in the zone; or an RFC 3339 time with its offset.
   public static func parse(
     _ text: String, day: DayWindow, offsetMinutes: Int, tables: SymbolTables
   ) -> Timestamp? {
     let text = text.trimmingSpaces()
+    if let seconds = secondsIntoDay(text) { return day.start.adding(seconds: seconds) }
+    if let time = RFC3339.parse(text, verbatim: tables.texts) { return time }
+    let date = String(text.prefix(10))
+    guard let window = DayWindow(date: date, offsetMinutes: offsetMinutes) else { return nil }
+    if text.utf8.count == 10 { return window.last }
+    let rest = text.dropFirst(10)
+    guard let separator = rest.first, "Tt ".contains(separator),
+      let seconds = secondsIntoDay(String(rest.dropFirst()))
+    else { return nil }
+    return window.start.adding(seconds: seconds)
+  }
+
+  /// `HH:MM` or `HH:MM:SS` as seconds after midnight, or nil.
+  static func secondsIntoDay(_ text: String) -> Int64? {
     let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-    if text.utf8.count <= 8, parts.count == 2 || parts.count == 3,
+    guard text.utf8.count <= 8, parts.count == 2 || parts.count == 3,
       parts.allSatisfy({ $0.count == 2 && $0.allSatisfy(\.isASCII) })
-    {
-      let numbers = parts.compactMap { Int($0) }
-      guard numbers.count == parts.count, numbers[0] < 24, numbers[1] < 60,
-        numbers.count == 2 || numbers[2] < 60
-      else { return nil }
-      let seconds = numbers[0] * 3600 + numbers[1] * 60 + (numbers.count == 3 ? numbers[2] : 0)
-      return day.start.adding(seconds: Int64(seconds))
-    }
-    return RFC3339.parse(text, verbatim: tables.texts)
+    else { return nil }
+    let numbers = parts.compactMap { Int($0) }
+    guard numbers.count == parts.count, numbers.allSatisfy({ $0 >= 0 }), numbers[0] < 24,
+      numbers[1] < 60, numbers.count == 2 || numbers[2] < 60
+    else { return nil }
+    return Int64(numbers[0] * 3600 + numbers[1] * 60 + (numbers.count == 3 ? numbers[2] : 0))
   }
 
   /// The local days from the log's first valid time to its latest, or nil for a log without

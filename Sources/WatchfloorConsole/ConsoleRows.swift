@@ -3,22 +3,46 @@ import WatchfloorModel
 /// The rows each pane shows, in display order, after the pane's filter. The update loop and
 /// the view both use these, so what a key moves over is exactly what is on screen.
 extension ConsoleModel {
-  /// Airlifts that are not final: awaiting a decision first (second approvals first among
-  /// them, then urgent), then approved, then in flight; by ETD within each group.
+  /// The airlifts pane's rows as shown: in the held order while a movement key holds the
+  /// rows still (``HeldOrder``), else live.
   public func airliftRows() -> [Airlift] {
+    let live = liveAirliftRows()
+    return panes.airlifts.held?.arrange(live, id: \.id) { state.airlift($0) } ?? live
+  }
+
+  /// Airlifts that are not final, after the filter, in the pane's order (``AirliftOrder``);
+  /// by urgency: awaiting a decision first (second approvals first among them, then
+  /// pending and held), then approved, then in flight; within each group overdue ones
+  /// first, then urgent ones, then by ETD.
+  func liveAirliftRows() -> [Airlift] {
     var rows = state.activeAirlifts.compactMap { state.airlift($0) }
     let filter = (panes.airlifts.filter ?? "").lowercased()
     if !filter.isEmpty {
       rows = rows.filter { airliftSearchText($0).contains(filter) }
     }
+    let order = airliftOrder
     return rows.sorted { left, right in
-      let l = (Self.airliftGroup(left), left.plan.priority == .urgent ? 0 : 1, left.plan.etd)
-      let r = (Self.airliftGroup(right), right.plan.priority == .urgent ? 0 : 1, right.plan.etd)
-      if l.0 != r.0 { return l.0 < r.0 }
-      if l.1 != r.1 { return l.1 < r.1 }
-      if l.2 != r.2 { return l.2 < r.2 }
+      switch order {
+      case .urgency:
+        let l = (Self.airliftGroup(left), isOverdue(left) ? 0 : 1, Self.urgencyRank(left))
+        let r = (Self.airliftGroup(right), isOverdue(right) ? 0 : 1, Self.urgencyRank(right))
+        if l != r { return l < r }
+      case .etd:
+        break
+      case .destination:
+        let l = tables.facility(left.destination)
+        let r = tables.facility(right.destination)
+        if l != r { return l.utf8.lexicographicallyPrecedes(r.utf8) }
+      case .detainees:
+        if left.detainees != right.detainees { return left.detainees > right.detainees }
+      }
+      if left.plan.etd != right.plan.etd { return left.plan.etd < right.plan.etd }
       return tables.airlifts.precedes(left.id, right.id)
     }
+  }
+
+  static func urgencyRank(_ airlift: Airlift) -> Int {
+    airlift.plan.priority == .urgent ? 0 : 1
   }
 
   static func airliftGroup(_ airlift: Airlift) -> Int {
@@ -31,16 +55,32 @@ extension ConsoleModel {
     }
   }
 
+  /// What the filter looks in: every column the pane shows (status in words, id, ETD as
+  /// shown, route, counts, priority, age, who approved), plus the status's and priority's
+  /// names in the log.
   func airliftSearchText(_ airlift: Airlift) -> String {
-    [
-      tables.airlift(airlift.id), tables.facility(airlift.origin),
-      tables.facility(airlift.destination), airlift.status.name,
-      airlift.plan.priority.name,
-    ].joined(separator: " ").lowercased()
+    var words = [
+      Self.statusLabel(airlift).text, airlift.status.name, tables.airlift(airlift.id),
+      etdCell(airlift).text, tables.facility(airlift.origin), tables.facility(airlift.destination),
+      String(airlift.detainees), airlift.plan.priority.name,
+      airlift.plan.priority == .urgent ? "URG" : "",
+    ]
+    if airlift.highValue > 0 { words.append(String(airlift.highValue)) }
+    words += ageCell(airlift).map(\.text)
+    words += airlift.progress.approvals.map { tables.text($0) }
+    return words.joined(separator: " ").lowercased()
+  }
+
+  /// The occupancy pane's rows as shown (held, or live).
+  public func facilityRows() -> [(symbol: Symbol, facility: Facility)] {
+    let live = liveFacilityRows()
+    return panes.occupancy.held?.arrange(live, id: \.symbol) { symbol in
+      state.facilities[symbol].map { (symbol: symbol, facility: $0) }
+    } ?? live
   }
 
   /// Iraqi facilities, then Syrian origins; by id within each.
-  public func facilityRows() -> [(symbol: Symbol, facility: Facility)] {
+  func liveFacilityRows() -> [(symbol: Symbol, facility: Facility)] {
     var rows: [(symbol: Symbol, facility: Facility)] = []
     state.facilities.forEachEntry { rows.append(($0, $1)) }
     let filter = (panes.occupancy.filter ?? "").lowercased()
@@ -49,6 +89,10 @@ extension ConsoleModel {
         [
           tables.facility(row.symbol), tables.text(row.facility.name),
           tables.text(row.facility.region),
+          // The status column shows LOCKDOWN and CLOSED; open shows nothing.
+          row.facility.status == .open ? "" : row.facility.status.name,
+          row.facility.inboundCount > 0 ? "+\(CountText.grouped(row.facility.inboundCount))" : "",
+          "\(CountText.grouped(row.facility.occupancy))/\(CountText.grouped(row.facility.capacity))",
         ]
         .joined(separator: " ").lowercased().contains(filter)
       }
@@ -59,8 +103,16 @@ extension ConsoleModel {
     }
   }
 
-  /// Incidents not resolved: open (unacknowledged) first, then by severity, newest first.
+  /// The incidents pane's rows as shown (held, or live).
   public func incidentRows() -> [(symbol: Symbol, incident: Incident)] {
+    let live = liveIncidentRows()
+    return panes.incidents.held?.arrange(live, id: \.symbol) { symbol in
+      state.incidents[symbol].map { (symbol: symbol, incident: $0) }
+    } ?? live
+  }
+
+  /// Incidents not resolved: open (unacknowledged) first, then by severity, newest first.
+  func liveIncidentRows() -> [(symbol: Symbol, incident: Incident)] {
     var rows = state.unresolvedIncidents.compactMap { symbol in
       state.incidents[symbol].map { (symbol: symbol, incident: $0) }
     }
@@ -84,13 +136,26 @@ extension ConsoleModel {
     }
   }
 
-  /// The symbols of the focused pane's rows, in order.
+  /// The symbols of a pane's rows, in the order shown.
   func rowSymbols(_ pane: Pane) -> [Symbol] {
     switch pane {
     case .airlifts: airliftRows().map(\.id)
     case .occupancy: facilityRows().map(\.symbol)
     case .incidents: incidentRows().map(\.symbol)
     }
+  }
+
+  /// How many changes to a pane's order wait for its held rows to be let go; 0 when the
+  /// pane is not held.
+  public func waitingChanges(_ pane: Pane) -> Int {
+    guard let held = panes[pane].held else { return 0 }
+    let live: [Symbol] =
+      switch pane {
+      case .airlifts: liveAirliftRows().map(\.id)
+      case .occupancy: liveFacilityRows().map(\.symbol)
+      case .incidents: liveIncidentRows().map(\.symbol)
+      }
+    return held.waitingChanges(live: live)
   }
 }
 

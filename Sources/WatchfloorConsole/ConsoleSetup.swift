@@ -70,8 +70,7 @@ public struct ConsoleSetup {
       feed: FeedHealth(source: source), themes: themes)
     model.operatorRole = identity.role
     model.roster = identity.roster
-    model.timeZoneMinutes = zone.minutes
-    model.timeZoneName = zone.name
+    model.zone = zone
     model.bellEnabled = bell
     model.chainMarks = chainMarks
     model.asciiOnly = asciiOnly

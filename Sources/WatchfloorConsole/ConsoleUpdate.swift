@@ -50,6 +50,8 @@ extension ConsoleModel {
       resultLine = text
       return []
     case .frame(let seconds):
+      monotonicSeconds = seconds
+      releaseHeldRows(at: seconds)
       guard var replay else { return [] }
       let moved = replay.advance(toFrame: seconds)
       self.replay = replay
@@ -63,6 +65,8 @@ extension ConsoleModel {
   private mutating func replaceTimeline(_ timeline: Timeline) {
     self.timeline = timeline
     state = timeline.current
+    // The held orders name the old log's symbols.
+    releaseAllHeldRows()
     if case .detail(let history) = overlay {
       overlay = .detail(DetailHistory(history.subject, timeline: timeline))
     }
@@ -160,10 +164,16 @@ extension ConsoleModel {
       editingFilter = true
     case .clearFilter:
       panes[focus].filter = nil
+      panes[focus].held = nil
       keepSelectionsVisible()
     case .nextTheme:
       if !themes.isEmpty { themeIndex = (themeIndex + 1) % themes.count }
     case .jumpToAlert: jumpToAlert()
+    case .nextOrder:
+      // A new order is asked for: it applies now, nothing is held against it.
+      airliftOrder = airliftOrder.next
+      panes.airlifts.held = nil
+      keepSelectionsVisible()
     case .approve: openDecision(.approve)
     case .deny: openDecision(.deny)
     case .hold: openDecision(.hold)
@@ -213,10 +223,8 @@ extension ConsoleModel {
     }
     panes[focus].filter = text.isEmpty ? nil : text
     panes[focus].offset = 0
-    let rows = rowSymbols(focus)
-    if let selected = panes[focus].selected, !rows.contains(selected) {
-      panes[focus].selected = rows.first
-    }
+    // A filter is a deliberate change of the rows: nothing is held against it.
+    panes[focus].held = nil
     keepSelectionsVisible()
     return []
   }
@@ -231,9 +239,12 @@ extension ConsoleModel {
     ).visible
   }
 
-  /// Moves the focused pane's selection by `delta` rows, clamped.
+  /// Moves the focused pane's selection by `delta` rows, clamped, and holds the pane's rows
+  /// still for ``HeldOrder/seconds`` so the next key lands where the officer aims.
   private mutating func move(by delta: Int) {
-    panes[focus].move(by: delta, in: rowSymbols(focus), visible: visibleRows(focus))
+    let rows = rowSymbols(focus)
+    panes[focus].move(by: delta, in: rows, visible: visibleRows(focus))
+    holdRows(focus, order: rows)
   }
 
   /// Selects a first row where none is, and scrolls each pane so its selection is in sight.

@@ -56,6 +56,11 @@ extension ConsoleModel {
     } else if editingFilter && focused {
       fullTitle += "  /▏"
     }
+    let waiting = waitingChanges(pane)
+    if waiting > 0 {
+      fullTitle +=
+        " · \(CountText.grouped(Int64(waiting))) \(waiting == 1 ? "change" : "changes") waiting"
+    }
     canvas.box(
       rect, glyphs: focused ? .heavy : .light,
       style: Style(focused ? .borderFocused : .border), title: fullTitle,

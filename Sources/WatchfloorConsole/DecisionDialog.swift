@@ -9,7 +9,12 @@ public struct DecisionDialog: Equatable, Sendable {
   public var subjectID: String
   /// What the item looked like when the dialog opened; a change refuses the decision.
   public var snapshot: String
-  public var reason = ""
+  /// The reason as typed, with its cursor.
+  public var reasonEditor = ReasonEditor()
+  public var reason: String {
+    get { reasonEditor.text }
+    set { reasonEditor = ReasonEditor(newValue) }
+  }
   /// Still typing the reason (deny and hold).
   public var editingReason: Bool
 

@@ -27,7 +27,8 @@ extension ConsoleModel {
             "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
               + "\(count(airlift.detainees)) detainees, \(count(airlift.highValue)) high-value · "
               + "\(airlift.plan.priority.name) · ETD "
-              + ConsoleTime.dayTime(airlift.plan.etd, offsetMinutes: timeZoneMinutes)
+              + ConsoleTime.dayTime(
+                airlift.plan.etd, offsetMinutes: zoneOffsetMinutes(at: airlift.plan.etd))
           },
           Style(.text, .bold)
         ))
@@ -77,7 +78,11 @@ extension ConsoleModel {
     }
     if dialog.kind == .deny || dialog.kind == .hold {
       lines.append(
-        ("Reason: " + dialog.reason + (dialog.editingReason ? "▏" : ""), Style(.accent, .bold)))
+        (
+          "Reason: "
+            + (dialog.editingReason ? dialog.reasonEditor.marked("▏") : dialog.reason),
+          Style(.accent, .bold)
+        ))
     }
     let keys =
       dialog.editingReason

@@ -4,7 +4,7 @@ import WatchfloorModel
 extension ConsoleModel {
   /// `14:32:05  airlift.approved  by maj.hassan  AL-0122-03 · now approved`
   public func eventLine(_ record: LogRecord) -> String {
-    let time = ConsoleTime.timeOfDay(record.ts, offsetMinutes: timeZoneMinutes)
+    let time = ConsoleTime.timeOfDay(record.ts, offsetMinutes: zoneOffsetMinutes(at: record.ts))
     guard let type = record.body.type else {
       let file =
         timeline.sourceNames.indices.contains(Int(record.source))

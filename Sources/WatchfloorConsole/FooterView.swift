@@ -61,7 +61,7 @@ extension ConsoleModel {
           priority: key.priority))
     }
     items.append(
-      StatusItem(["theme \(theme.name)"], style: Style(.footer), priority: 10, trailing: true))
+      StatusItem(["theme \(theme.name)"], style: Style(.footer), priority: 25, trailing: true))
     StatusLine(items, separator: Span("  ", Style(.footer))).draw(&canvas, inner)
   }
 }

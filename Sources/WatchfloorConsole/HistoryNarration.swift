@@ -10,7 +10,8 @@ import WatchfloorModel
 /// costs the item's records, never the log's.
 struct HistoryNarration {
   let tables: SymbolTables
-  let offsetMinutes: Int
+  /// The display zone's offset at a time (a zone's offset may change with the date).
+  let offsetMinutes: (Timestamp) -> Int
 
   private var capacity: Int64 = 0
   private var occupancy: Int64 = 0
@@ -20,7 +21,7 @@ struct HistoryNarration {
   /// Airlifts touching the facility: detainees, origin and destination as last known.
   private var airlifts: [Symbol: (detainees: Int64, origin: Symbol, destination: Symbol)] = [:]
 
-  init(tables: SymbolTables, offsetMinutes: Int) {
+  init(tables: SymbolTables, offsetMinutes: @escaping (Timestamp) -> Int) {
     self.tables = tables
     self.offsetMinutes = offsetMinutes
   }
@@ -28,7 +29,7 @@ struct HistoryNarration {
   /// The line for one record of the history of `subject`.
   mutating func line(_ record: LogRecord, subject: DetailSubject) -> String {
     let type = record.body.type?.name ?? "?"
-    var text = ConsoleTime.dayTime(record.ts, offsetMinutes: offsetMinutes) + "  " + type
+    var text = ConsoleTime.dayTime(record.ts, offsetMinutes: offsetMinutes(record.ts)) + "  " + type
     if !record.by.isNone { text += "  by \(tables.text(record.by))" }
     let applied = record.disposition == .applied
     let change = describe(record.body, subject: subject, applied: applied)
@@ -80,7 +81,7 @@ struct HistoryNarration {
       if request.highValue > 0 { text += " (\(count(request.highValue)) high-value)" }
       text +=
         ", \(request.priority.name), ETD "
-        + ConsoleTime.dayTime(request.etd, offsetMinutes: offsetMinutes)
+        + ConsoleTime.dayTime(request.etd, offsetMinutes: offsetMinutes(request.etd))
       if !request.note.isNone { text += "; note: \(tables.text(request.note))" }
       return text
     case .airliftDeparted(let airlift):

@@ -5,6 +5,8 @@ public enum ConsoleAction: Hashable, Sendable {
   case details, help, filter, clearFilter, nextTheme
   /// `!`: the incident on the alert line (again: the next alert).
   case jumpToAlert
+  /// `s`: the airlifts pane's next sort order.
+  case nextOrder
   /// `a`: approve the airlift, or acknowledge the incident.
   case approve
   case deny, hold
@@ -115,6 +117,10 @@ public enum KeyMap {
       hint: "filter", hintPriority: 45),
     KeyBinding(
       [.escape], "Esc", .clearFilter, help: "clear the filter, close a view"),
+    KeyBinding(
+      [.character("s")], "s", .nextOrder,
+      help: "sort the airlifts: urgency, ETD, destination, detainees", hint: "sort",
+      panes: [.airlifts], hintPriority: 25),
     KeyBinding(
       [.character("a")], "a", .approve, help: "approve the airlift / acknowledge the incident",
       hint: "approve", panes: [.airlifts], hintPriority: 80),

@@ -1,14 +1,29 @@
 import WatchfloorModel
 
 /// A list pane's own state: the selected item (by identity, so it does not jump when rows
-/// move), the first row shown, and the filter. Its updates are pure functions of the rows.
+/// move), the first row shown, the filter, and the row order held still after a movement
+/// key. Its updates are pure functions of the rows.
 public struct ListState: Equatable, Sendable {
-  public var selected: Symbol?
+  /// The row the cursor is on. Setting it also makes it the ``chosen`` item.
+  public var selected: Symbol? {
+    get { cursor }
+    set {
+      cursor = newValue
+      if let newValue { chosen = newValue }
+    }
+  }
+  /// The item the officer last chose. A filter that hides it moves the cursor to a match,
+  /// but the choice stays, so changing or clearing the filter brings the cursor back to it.
+  public private(set) var chosen: Symbol?
+  private var cursor: Symbol?
   /// The first row shown as last moved to. The view takes it through ``viewport(offset:selected:count:visible:)``
   /// with the rows it actually draws, so a stale offset can never hide the selection.
   public var offset = 0
   /// The filter, as typed; nil when the pane is not filtered.
   public var filter: String?
+  /// The row order as it was at the last movement key, shown until it expires so rows do not
+  /// move under the cursor; nil when the pane shows its live order.
+  public var held: HeldOrder?
 
   public init() {}
 
@@ -24,16 +39,26 @@ public struct ListState: Equatable, Sendable {
     return max(0, min(top, count - visible))
   }
 
-  /// Keeps the selection on its item in `rows`; when the item left (it landed, say), takes
-  /// its neighbour at the place it had in `previous`; selects the first row where none is.
+  /// Keeps the selection on its item in `rows`: the chosen item when it is there (a filter
+  /// that hid it was changed or cleared), else the row the cursor is on; when that item left
+  /// (it landed, say), takes its neighbour at the place it had in `previous`; selects the
+  /// first row where none is. Under a filter the cursor moves without changing the choice.
   public mutating func follow(_ rows: [Symbol], previous: [Symbol]? = nil) {
-    if let selected, rows.contains(selected) { return }
-    guard !rows.isEmpty else {
-      selected = nil
+    if let chosen, rows.contains(chosen) {
+      cursor = chosen
       return
     }
-    let place = selected.flatMap { previous?.firstIndex(of: $0) } ?? 0
-    selected = rows[min(place, rows.count - 1)]
+    if let cursor, rows.contains(cursor) {
+      if filter == nil { chosen = cursor }
+      return
+    }
+    guard !rows.isEmpty else {
+      cursor = nil
+      return
+    }
+    let place = cursor.flatMap { previous?.firstIndex(of: $0) } ?? 0
+    cursor = rows[min(place, rows.count - 1)]
+    if filter == nil { chosen = cursor }
   }
 
   /// Moves the selection `delta` rows (clamped), then scrolls so it is in sight.

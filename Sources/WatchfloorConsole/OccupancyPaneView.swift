@@ -115,7 +115,13 @@ extension ConsoleModel {
   func drawOccupancy(
     _ canvas: inout Canvas, _ rect: Rect, _ rows: [FacilityRow], measured known: [Int]? = nil
   ) {
-    drawFrame(&canvas, rect, .occupancy, title: "Occupancy")
+    // Filtered: how many of all, so a filter never hides that there are others.
+    let title =
+      panes.occupancy.filter == nil
+      ? "Occupancy"
+      : "Occupancy (\(CountText.grouped(Int64(rows.count))) of "
+        + "\(CountText.grouped(Int64(state.facilities.count))))"
+    drawFrame(&canvas, rect, .occupancy, title: title)
     let area = Layout.horizontal([.length(1), .fill(1), .length(1)]).split(rect.inset(by: 1))[1]
     let marker = rect.x + 1
     if rows.isEmpty {

@@ -61,7 +61,8 @@ extension ConsoleModel {
               "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
                 + "\(count(airlift.detainees)) detainees, \(count(airlift.highValue)) high-value · "
                 + "\(airlift.plan.priority.name) · ETD "
-                + ConsoleTime.dayTime(airlift.plan.etd, offsetMinutes: timeZoneMinutes)
+                + ConsoleTime.dayTime(
+                  airlift.plan.etd, offsetMinutes: zoneOffsetMinutes(at: airlift.plan.etd))
             },
             Style(.text)
           ))
@@ -108,7 +109,7 @@ extension ConsoleModel {
     }
     lines.append(("", Style(.text)))
     lines.append(("History", Style(.dim, .underline)))
-    var narration = HistoryNarration(tables: tables, offsetMinutes: timeZoneMinutes)
+    var narration = HistoryNarration(tables: tables, offsetMinutes: zoneOffsetMinutes(at:))
     for index in history.records(before: min(timeline.count, state.counts.events)) {
       let record = timeline[index]
       lines.append(

@@ -138,7 +138,7 @@ extension ConsoleModel {
     guard moment >= 0 else {
       let first =
         replay.moments.times.first.map {
-          "first event at " + ConsoleTime.timeOfDay($0, offsetMinutes: timeZoneMinutes)
+          "first event at " + ConsoleTime.timeOfDay($0, offsetMinutes: zoneOffsetMinutes(at: $0))
         } ?? "no events this day"
       return "start of \(replay.day.longText): state carried in · \(first)"
     }

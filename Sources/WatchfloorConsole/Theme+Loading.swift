@@ -18,11 +18,17 @@ extension Theme {
   ///
   /// - Throws: ``ThemeError`` when the file cannot be read as UTF-8 or has problems.
   public static func load(path: String) throws(ThemeError) -> Theme {
-    let source: String
-    do {
-      source = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw ThemeError(file: path, ThemeError.Issue(message: "cannot read the file: \(error)"))
+    // Opened by the system first, so the error says why in its words (ENOENT, EACCES…).
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      throw ThemeError.cannotOpen(path, reason: String(cString: strerror(errno)))
+    }
+    close(descriptor)
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ThemeError.cannotOpen(path, reason: "cannot be read")
+    }
+    guard let source = String(data: data, encoding: .utf8) else {
+      throw ThemeError.cannotOpen(path, reason: "not UTF-8 text")
     }
     var name = (path as NSString).lastPathComponent
     if name.hasSuffix(".toml") { name.removeLast(5) }

@@ -81,8 +81,6 @@ public struct ThemeCatalog: Sendable {
     if let source = Theme.builtInSource(named: name) {
       return try Theme.parse(source, name: name, file: "built-in theme \(name)")
     }
-    let known = entries().map(\.name).joined(separator: ", ")
-    throw ThemeError(
-      file: name, ThemeError.Issue(message: "no theme of that name; themes are \(known)"))
+    throw ThemeError.unknownName(name, known: entries().map(\.name))
   }
 }

@@ -37,10 +37,27 @@ public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
   public var file: String
   /// The problems, in line order; never empty.
   public var issues: [Issue]
+  /// A whole-file problem said in one line of its own (the file cannot be opened, no theme
+  /// has the name), instead of `file:issue` lines.
+  public var headline: String?
 
   public init(file: String, issues: [Issue]) {
     self.file = file
     self.issues = issues
+  }
+
+  /// `cannot open theme FILE: No such file or directory`.
+  public static func cannotOpen(_ path: String, reason: String) -> ThemeError {
+    var error = ThemeError(file: path, Issue(message: reason))
+    error.headline = "cannot open theme \(path): \(reason)"
+    return error
+  }
+
+  /// `no theme named "nosuch" (have: colorblind, default, …)`.
+  public static func unknownName(_ name: String, known: [String]) -> ThemeError {
+    var error = ThemeError(file: name, Issue(message: "no theme of that name"))
+    error.headline = "no theme named \"\(name)\" (have: \(known.joined(separator: ", ")))"
+    return error
   }
 
   public init(file: String, _ issue: Issue) {
@@ -48,6 +65,6 @@ public struct ThemeError: Error, Hashable, Sendable, CustomStringConvertible {
   }
 
   public var description: String {
-    issues.map { "\(file):\($0)" }.joined(separator: "\n")
+    headline ?? issues.map { "\(file):\($0)" }.joined(separator: "\n")
   }
 }

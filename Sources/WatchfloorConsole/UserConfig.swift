@@ -101,7 +101,10 @@ public struct UserConfig: Sendable, Equatable {
           config.timeZone = zone
         } else {
           let shown = value.string.map { "\"\(Sanitizer.sanitize($0))\"" } ?? "the value"
-          warn(key, "\(key) \(shown) is not an offset like \"+03:00\" or \"UTC\"; using UTC")
+          warn(
+            key,
+            "\(key) \(shown) is not an offset like \"+03:00\", \"UTC\" or a zone name like \"Asia/Baghdad\"; using UTC"
+          )
         }
       case "bell":
         if let bell = value.bool {

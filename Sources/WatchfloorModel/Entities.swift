@@ -44,6 +44,8 @@ public struct AirliftProgress: Sendable {
   public var secondApproval: Symbol
   /// Detainees delivered on landing; -1 until it lands.
   public var delivered: Int64
+  /// When it took off (the `ts` of its `airlift.departed`); missing until then.
+  public var departedAt: Timestamp = .missing
 
   public var approvals: [Symbol] { [firstApproval, secondApproval].filter { !$0.isNone } }
 }

@@ -68,7 +68,10 @@ extension OpsState {
       return divert(airlift, to: destination)
     case .airliftDeparted(let airlift):
       guard let plan = plans[airlift] else { return .unknownAirlift(airlift) }
-      let anomaly = decide(airlift, .airliftDeparted, from: [.approved]) { $0.status = .inFlight }
+      let anomaly = decide(airlift, .airliftDeparted, from: [.approved]) {
+        $0.status = .inFlight
+        $0.departedAt = ts
+      }
       if anomaly == nil {
         facilities.update(plan.origin) { $0.occupancy = max(0, $0.occupancy - plan.detainees) }
       }

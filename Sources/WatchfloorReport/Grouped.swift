@@ -15,3 +15,8 @@ func grouped(_ value: Int64) -> String {
 
 /// `s` for a count other than one.
 func plural(_ count: Int) -> String { count == 1 ? "" : "s" }
+
+/// `1 anomaly`, `3 anomalies`: a count with the word that fits it.
+func counted(_ count: some BinaryInteger, _ singular: String, _ plural: String) -> String {
+  "\(count) \(count == 1 ? singular : plural)"
+}

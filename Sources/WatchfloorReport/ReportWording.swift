@@ -141,11 +141,11 @@ struct ReportWording {
     return "ts \(time(problem.at)) is earlier than \(time(latest)), already applied"
   }
 
-  /// `3 anomalies, 0 malformed, 0 duplicates, 0 unknown type, 1 out of order`
+  /// `3 anomalies, 0 malformed, 1 duplicate, 0 unknown type, 1 out of order`
   var problemCounts: String {
     let counts = report.lineCounts
-    return "\(counts.anomalies) anomalies, \(counts.malformed) malformed, "
-      + "\(counts.duplicates) duplicates, \(counts.unknownType) unknown type, "
+    return "\(counted(counts.anomalies, "anomaly", "anomalies")), \(counts.malformed) malformed, "
+      + "\(counted(counts.duplicates, "duplicate", "duplicates")), \(counts.unknownType) unknown type, "
       + "\(counts.outOfOrder) out of order"
   }
 

@@ -6,6 +6,8 @@ import WatchfloorModel
 public struct StateSummary {
   public let state: OpsState
   public let tables: SymbolTables
+  /// The as-of time in the display zone, shown after the log's own when set.
+  public var asOfLocal: String?
 
   public init(state: OpsState, tables: SymbolTables) {
     self.state = state
@@ -16,7 +18,7 @@ public struct StateSummary {
   public var text: String {
     var lines: [String] = []
     let asOf = state.lastApplied.isMissing ? "the start" : tables.text(state.lastApplied)
-    lines.append("Watchfloor state as of \(asOf)")
+    lines.append("Watchfloor state as of \(asOf)" + (asOfLocal.map { " (\($0))" } ?? ""))
     lines.append("")
     for side in [Side.iraq, Side.syria] {
       lines.append(side == .iraq ? "FACILITIES (Iraq)" : "ORIGINS (Syria)")
@@ -79,9 +81,10 @@ public struct StateSummary {
         + "discrepancy \(grouped(state.discrepancy))")
     let counts = state.counts
     lines.append(
-      "  lines: \(counts.events) events, \(counts.applied) applied, \(counts.malformed) malformed, "
-        + "\(counts.duplicates) duplicates, \(counts.unknownType) unknown type, "
-        + "\(counts.anomalies) anomalies, \(counts.outOfOrder) out of order")
+      "  lines: \(counted(counts.events, "event", "events")), \(counts.applied) applied, "
+        + "\(counts.malformed) malformed, \(counted(counts.duplicates, "duplicate", "duplicates")), "
+        + "\(counts.unknownType) unknown type, \(counted(counts.anomalies, "anomaly", "anomalies")), "
+        + "\(counts.outOfOrder) out of order")
     return lines.joined(separator: "\n")
   }
 }

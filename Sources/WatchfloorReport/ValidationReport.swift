@@ -74,9 +74,10 @@ public struct ValidationReport: Sendable {
         + "\(Sanitizer.sanitize(problem.reason))\n"
     }
     text +=
-      "\(isValid ? "valid" : "INVALID"): \(counts.events) events, \(counts.applied) applied, "
-      + "\(counts.malformed) malformed, \(counts.anomalies) anomalies, "
-      + "\(counts.duplicates) duplicates, \(counts.unknownType) unknown type, "
+      "\(isValid ? "valid" : "INVALID"): \(counted(counts.events, "event", "events")), "
+      + "\(counts.applied) applied, \(counts.malformed) malformed, "
+      + "\(counted(counts.anomalies, "anomaly", "anomalies")), "
+      + "\(counted(counts.duplicates, "duplicate", "duplicates")), \(counts.unknownType) unknown type, "
       + "\(counts.outOfOrder) out of order (\(files.count) file\(plural(files.count)))"
     return text
   }

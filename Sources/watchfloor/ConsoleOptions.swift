@@ -12,8 +12,8 @@ struct ConsoleOptions: ParsableArguments {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Time zone offset for displayed times, e.g. +03:00 (default: the configured zone, else UTC).",
-      valueName: "±HH:MM"))
+      "Time zone for displayed times: UTC, an offset like +03:00 or a zone name like "
+        + "Asia/Baghdad (default: the configured zone, else UTC).", valueName: "ZONE"))
   var tz: ZoneArgument?
 
   @Option(help: "The officer's name (open roster only; default: the account running it).")

@@ -85,6 +85,8 @@ final class ConsoleRunner {
         }
       }
       if ready.contains(terminal.inputDescriptor) || ready.contains(signals.descriptor) {
+        // The key's moment on the monotonic clock: a movement key holds rows from it.
+        apply(model.update(.frame(monotonicSeconds())))
         for input in terminal.readInput() {
           switch input {
           case .key(let key):
@@ -107,7 +109,10 @@ final class ConsoleRunner {
       readLog()
       apply(model.update(.tick(clockNow())))
       apply(model.update(.statusClock(monotonicSeconds())))
-      if model.replay?.isPlaying == true { apply(model.update(.frame(monotonicSeconds()))) }
+      // Frames drive a playing replay and let go of rows held after a movement key.
+      if model.replay?.isPlaying == true || model.heldRowsDue != nil {
+        apply(model.update(.frame(monotonicSeconds())))
+      }
       draw(force: false)
     }
   }
@@ -165,6 +170,7 @@ final class ConsoleRunner {
     // early wake would only find the same second and wake again.
     var seconds = 1.002 - Double(Timestamp.now().nanoseconds) / 1e9
     if model.replay?.isPlaying == true { seconds = min(seconds, 1.0 / 30) }
+    if let due = model.heldRowsDue { seconds = min(seconds, max(0, due - monotonicSeconds())) }
     if let follower, follower.wakeDescriptor == nil {
       seconds = min(seconds, Double(follower.suggestedPollInterval.components.attoseconds) / 1e18)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import WatchfloorConsole
 import WatchfloorLog
 import WatchfloorModel
 
@@ -36,20 +37,53 @@ struct LoadedLog {
   }
 }
 
-/// Parses a `--at` time: RFC 3339; a date and time without offset is taken as UTC; a bare
-/// date means the end of that day (UTC).
-func parseTime(_ text: String, tables: SymbolTables) throws -> Timestamp {
-  if let time = RFC3339.parse(text, verbatim: tables.texts) { return time }
-  if text.count == 10,
-    let day = RFC3339.parse(text + "T23:59:59.999999999Z", verbatim: tables.texts)
-  {
-    return day
+/// Parses a `--at` time the way every command does (``ReplayTimeEntry/parse(_:day:offsetMinutes:tables:)``):
+/// RFC 3339 with its offset; a date and time without offset, in `zone`; a bare date, the end
+/// of that day in `zone`; `HH:MM` or `HH:MM:SS` on the log's last day in `zone`. A time
+/// before the log's first event or after its last is taken, with a warning on standard error
+/// saying what the state will be.
+func parseTime(_ text: String, timeline: Timeline, zone: DisplayZone) throws -> Timestamp {
+  let latest = timeline.latestTime
+  let lastDay = zone.day(containing: latest.isMissing ? Timestamp(seconds: 0) : latest)
+  let dated = DayWindow(date: String(text.prefix(10)), offsetMinutes: 0) != nil
+  let offset = dated ? zone.minutes(onDate: String(text.prefix(10))) : lastDay.offsetMinutes
+  guard
+    let time = ReplayTimeEntry.parse(
+      text, day: lastDay, offsetMinutes: offset, tables: timeline.tables)
+  else {
+    standardError(
+      "watchfloor: --at '\(text)' is not a time: use HH:MM or HH:MM:SS (on the log's last day), "
+        + "a date and time (2026-01-21T06:00, in the --tz zone), a date (its end), or RFC 3339 "
+        + "(2026-01-21T06:00:00Z, 2026-01-21T09:00:00+03:00)")
+    throw ExitCode(2)
   }
-  for suffix in ["Z", ":00Z"] {
-    if let time = RFC3339.parse(text + suffix, verbatim: tables.texts) { return time }
+  warnIfOutside(time, text: text, timeline: timeline, zone: zone)
+  return time
+}
+
+/// Warns when `time` is before the log's first event (the state is empty) or after its last
+/// (the state is the log's end): an `--at` outside the log is most likely a mistyped one.
+private func warnIfOutside(_ time: Timestamp, text: String, timeline: Timeline, zone: DisplayZone) {
+  var first = Timestamp.missing
+  for index in 0..<timeline.count where !timeline[index].ts.isMissing {
+    first = timeline[index].ts
+    break
   }
-  standardError(
-    "watchfloor: --at '\(text)' is not a time: use RFC 3339 (2026-01-21T06:00:00Z, "
-      + "2026-01-21T09:00:00+03:00), a UTC date and time (2026-01-21T06:00) or a date")
-  throw ExitCode(2)
+  let latest = timeline.latestTime
+  guard !first.isMissing, !latest.isMissing else {
+    standardError("watchfloor: warning: --at '\(text)': the log has no event with a time")
+    return
+  }
+  func shown(_ time: Timestamp) -> String {
+    ConsoleTime.dateTime(time, offsetMinutes: zone.minutes(at: time)) + " " + zone.name
+  }
+  if time < first {
+    standardError(
+      "watchfloor: warning: --at '\(text)' (\(shown(time))) is before the log's first event "
+        + "(\(shown(first))): the state is empty")
+  } else if latest < time {
+    standardError(
+      "watchfloor: warning: --at '\(text)' (\(shown(time))) is after the log's last event "
+        + "(\(shown(latest))): the state is the log's end")
+  }
 }

@@ -15,7 +15,9 @@ struct RenderCommand: ParsableCommand {
   var sources: [String]
 
   @Option(
-    help: ArgumentHelp("The time to show (RFC 3339; default: the end of the log).", valueName: "T"))
+    help: ArgumentHelp(
+      "The time to show: HH:MM, HH:MM:SS (on the log's last day), a date and time (in the --tz "
+        + "zone), a date (its end) or RFC 3339 (default: the end of the log).", valueName: "T"))
   var at: String?
 
   @Option(help: ArgumentHelp("Screen size, 1 to 1000 each way.", valueName: "WIDTHxHEIGHT"))
@@ -68,13 +70,14 @@ struct RenderCommand: ParsableCommand {
     let size = (width: size.width, height: size.height)
     if replay {
       let replayed = try makeReplay(
-        of: timeline, day: day, at: at, speed: .standard, offsetMinutes: zone.minutes)
+        of: timeline, day: day, at: at, speed: .standard,
+        offsetMinutes: replayOffset(zone, day: day, timeline: timeline))
       return ConsoleSetup(
         timeline: timeline, position: .replay(replayed), size: size, now: replayed.time,
         identity: identity, themes: themes, zone: zone, bell: false,
         source: sources.joined(separator: " "), chainMarks: try log.chainMarks())
     }
-    let time = try at.map { try parseTime($0, tables: timeline.tables) }
+    let time = try at.map { try parseTime($0, timeline: timeline, zone: zone) }
     return ConsoleSetup(
       timeline: timeline, position: .still(asOf: time), size: size,
       now: time ?? timeline.current.latest, identity: identity, themes: themes, zone: zone,

@@ -29,7 +29,9 @@ struct ReplayCommand: ParsableCommand {
     let themes = try console.themes(config: config)
     let identity = try console.identity()
     let log = try LoadedLog(sources: sources, checkpointInterval: Replay.checkpointInterval)
-    let replay = try position.replay(of: log.timeline, offsetMinutes: zone.minutes)
+    let replay = try position.replay(
+      of: log.timeline,
+      offsetMinutes: replayOffset(zone, day: position.day, timeline: log.timeline))
     var setup = ConsoleSetup(
       timeline: log.timeline, position: .replay(replay), now: replay.time, identity: identity,
       themes: themes, zone: zone, bell: false, source: sources.joined(separator: " "),
@@ -52,7 +54,8 @@ struct ReplayPosition: ParsableArguments {
 
   @Option(
     help: ArgumentHelp(
-      "Where to open: HH:MM or HH:MM:SS on the day, or RFC 3339 (default: the day's start).",
+      "Where to open: HH:MM or HH:MM:SS on the day, a date and time (in the --tz zone), a date "
+        + "(its end) or RFC 3339 (default: the day's start).",
       valueName: "T"))
   var at: String?
 
@@ -77,4 +80,11 @@ func makeReplay(
     standardError("watchfloor: \(error)")
     throw ExitCode(2)
   }
+}
+
+/// The offset a replay's day is counted in: that of `--day` when given, else that in force at
+/// the log's last event (a zone with daylight saving changes it with the date).
+func replayOffset(_ zone: DisplayZone, day: String?, timeline: Timeline) -> Int {
+  if let day, DayWindow(date: day, offsetMinutes: 0) != nil { return zone.minutes(onDate: day) }
+  return zone.minutes(at: timeline.latestTime)
 }

@@ -28,8 +28,11 @@ struct ReportCommand: ParsableCommand {
   @Argument(help: "Log files or directories of *.jsonl files.")
   var sources: [String]
 
-  @Option(help: ArgumentHelp("The day to report, in the --tz zone.", valueName: "YYYY-MM-DD"))
-  var day: String
+  @Option(
+    help: ArgumentHelp(
+      "The day to report, in the --tz zone (default: the log's last day).",
+      valueName: "YYYY-MM-DD"))
+  var day: String?
 
   @Option(help: "text (aligned, for a terminal), markdown (tables) or json.")
   var format: ReportFormat = .text
@@ -38,13 +41,13 @@ struct ReportCommand: ParsableCommand {
   @Option(
     parsing: .unconditional,
     help: ArgumentHelp(
-      "Time zone offset of the day and of the times shown, e.g. +03:00 (default: the "
-        + "configured zone, else UTC).", valueName: "±HH:MM"))
+      "Time zone of the day and of the times shown: UTC, an offset like +03:00 or a zone name "
+        + "like Asia/Baghdad (default: the configured zone, else UTC).", valueName: "ZONE"))
   var tz: ZoneArgument?
 
   func run() throws {
     let zone = tz?.zone ?? loadUserConfig().timeZone ?? .utc
-    guard let window = DayWindow(date: day, offsetMinutes: zone.minutes) else {
+    if let day, DayWindow(date: day, offsetMinutes: 0) == nil {
       standardError("watchfloor: --day '\(day)' is not a date: use YYYY-MM-DD, e.g. 2026-01-22")
       throw ExitCode(2)
     }
@@ -58,6 +61,15 @@ struct ReportCommand: ParsableCommand {
       }
     }
     let timeline = log.timeline
+    let window: DayWindow
+    if let day, let chosen = DayWindow(date: day, offsetMinutes: zone.minutes(onDate: day)) {
+      window = chosen
+    } else if !timeline.latestTime.isMissing {
+      window = zone.day(containing: timeline.latestTime)
+    } else {
+      standardError("watchfloor: the log has no event with a time: no day to report")
+      throw ExitCode(2)
+    }
     let records = timeline.records(of: window)
     if records.isEmpty && (records.lowerBound == 0 || records.lowerBound == timeline.count) {
       standardError(

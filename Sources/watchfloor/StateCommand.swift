@@ -1,4 +1,5 @@
 import ArgumentParser
+import WatchfloorConsole
 import WatchfloorModel
 import WatchfloorReport
 
@@ -18,9 +19,18 @@ struct StateCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "The time to show the state as of (RFC 3339; default: the end of the log).",
+      "The time to show the state as of: HH:MM, HH:MM:SS (on the log's last day), a date and "
+        + "time, a date (its end) or RFC 3339 (default: the end of the log).",
       valueName: "T"))
   var at: String?
+
+  // Unconditional, so that `--tz -05:00` is read as a value rather than as an option.
+  @Option(
+    parsing: .unconditional,
+    help: ArgumentHelp(
+      "Time zone of --at and of the local time shown: UTC, an offset like +03:00 or a zone "
+        + "name like Asia/Baghdad (default: the configured zone, else UTC).", valueName: "ZONE"))
+  var tz: ZoneArgument?
 
   @Flag(help: "Print the machine-readable JSON state of the spec.")
   var json = false
@@ -28,13 +38,20 @@ struct StateCommand: ParsableCommand {
   func run() throws {
     let log = try LoadedLog(sources: sources)
     let timeline = log.timeline
+    let zone = tz?.zone ?? loadUserConfig().timeZone ?? .utc
     let state =
-      try at.map { timeline.state(asOf: try parseTime($0, tables: timeline.tables)) }
+      try at.map { timeline.state(asOf: try parseTime($0, timeline: timeline, zone: zone)) }
       ?? timeline.current
     if json {
       standardOutput(state.json(timeline.tables))
     } else {
-      standardOutput(StateSummary(state: state, tables: timeline.tables).text)
+      var summary = StateSummary(state: state, tables: timeline.tables)
+      if zone != .utc, !state.lastApplied.isMissing {
+        let time = state.lastApplied
+        summary.asOfLocal =
+          ConsoleTime.dateTime(time, offsetMinutes: zone.minutes(at: time)) + " " + zone.name
+      }
+      standardOutput(summary.text)
     }
   }
 }

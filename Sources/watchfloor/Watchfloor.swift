@@ -15,6 +15,7 @@ struct Watchfloor: ParsableCommand {
       The log is JSON Lines, one event a line (see shared/spec/events.md in the project).
       Exit codes: 0 success, 1 refused or problems found, 2 usage or I/O errors.
       """,
+    version: "watchfloor \(WatchfloorVersion.current)",
     subcommands: [
       DemoCommand.self, LiveCommand.self, ReplayCommand.self, ReportCommand.self,
       SimulateCommand.self, RenderCommand.self, StateCommand.self, ValidateCommand.self,

@@ -103,7 +103,7 @@ struct ConsoleEndToEndTests {
     try tmux.send("?")
     try tmux.send("/")
     try tmux.send("-l", "karkh")
-    #expect(try tmux.waitFor(timeout: 5) { $0.contains("Airlifts (2)  /karkh") }.1)
+    #expect(try tmux.waitFor(timeout: 5) { $0.contains("Airlifts (2 of 5) by urgency  /karkh") }.1)
     try tmux.send("Enter")
     try tmux.send("Tab")
     #expect(try tmux.waitFor(timeout: 5) { $0.contains("┏━ Occupancy") }.1)

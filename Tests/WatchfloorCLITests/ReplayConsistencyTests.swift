@@ -287,7 +287,8 @@ struct InProcessScreens {
   /// `render SOURCE --replay --at T`: the replay's screen.
   func replay(at text: String) throws -> String {
     let replay = try ReplayOpening.replay(
-      of: timeline, day: nil, at: text, speedIndex: 2, offsetMinutes: zone.minutes)
+      of: timeline, day: nil, at: text, speedIndex: 2,
+      offsetMinutes: zone.minutes(at: timeline.latestTime))
     return ConsoleSetup(
       timeline: timeline, position: .replay(replay), size: (120, 60), now: replay.time,
       identity: Self.identity, zone: zone, bell: false, source: source, chainMarks: chainMarks

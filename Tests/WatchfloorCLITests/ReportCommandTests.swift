@@ -59,8 +59,9 @@ struct ReportCommandTests {
     // At +03:00 the last line (22:41 UTC on the 23rd) is on the 24th: that day is in the log.
     let shifted = try report(["samples", "--day", "2026-01-24", "--tz", "+03:00"])
     #expect(shifted.status == 0)
-    let missing = try report(["samples"])
-    #expect(missing.status == 2)
-    #expect(missing.errors.contains("--day"))
+    // No --day: the log's last day (in the zone).
+    let lastDay = try report(["samples", "--tz", "+03:00"])
+    #expect(lastDay.status == 0)
+    #expect(lastDay.output.hasPrefix("Shift handover: Sat 24 Jan 2026 (UTC+03:00)\n"))
   }
 }

@@ -60,7 +60,7 @@ struct StateAndValidateTests {
     #expect(result.output.contains("broken.jsonl:2: malformed: missing field \"name\""))
     #expect(
       result.output.contains(
-        "INVALID: 6 events, 2 applied, 1 malformed, 1 anomalies, 1 duplicates, 1 unknown type, "
+        "INVALID: 6 events, 2 applied, 1 malformed, 1 anomaly, 1 duplicate, 1 unknown type, "
           + "1 out of order"))
 
     let json = try Watchfloor.run(["validate", file.path, "--json"])

@@ -88,10 +88,10 @@ struct ConsoleKeyTests {
     model.type("karkh")
     #expect(
       model.airliftRows().map { model.tables.airlift($0.id) } == ["AL-0123-13", "AL-0123-12"])
-    #expect(model.screenText.contains("Airlifts (2)  /karkh▏"))
+    #expect(model.screenText.contains("Airlifts (2 of 5) by urgency  /karkh▏"))
     model.press(.enter)
     #expect(!model.editingFilter)
-    #expect(model.screenText.contains("Airlifts (2)  /karkh"))
+    #expect(model.screenText.contains("Airlifts (2 of 5) by urgency  /karkh"))
     // j and q are plain keys again.
     model.press(.character("j"))
     #expect(selectedAirlift(model) == "AL-0123-12")

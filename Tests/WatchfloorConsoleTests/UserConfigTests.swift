@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WatchfloorConsole
+import WatchfloorModel
 
 @Suite("The user's config file and display zones")
 struct UserConfigTests {
@@ -10,7 +11,7 @@ struct UserConfigTests {
       "# mine\ntheme = \"night\"\ntz = \"+03:00\"\nbell = false\n", path: "/c/config.toml")
     #expect(config.theme == "night")
     #expect(config.timeZone == DisplayZone("+03:00"))
-    #expect(config.timeZone?.minutes == 180)
+    #expect(config.timeZone?.minutes(at: Timestamp(seconds: 0)) == 180)
     #expect(config.bell == false)
     #expect(config.warnings.isEmpty)
     let other = UserConfig.parse("time_zone = 'UTC'\n", path: "/c/config.toml")
@@ -39,7 +40,7 @@ struct UserConfigTests {
     #expect(config.bell)
     #expect(
       config.warnings == [
-        "c.toml:3: tz \"Baghdad\" is not an offset like \"+03:00\" or \"UTC\"; using UTC",
+        "c.toml:3: tz \"Baghdad\" is not an offset like \"+03:00\", \"UTC\" or a zone name like \"Asia/Baghdad\"; using UTC",
         "c.toml:4: bell must be true or false; the bell stays on",
         "c.toml:5: unknown key colour (the config has theme, tz, bell, escalate_after and "
           + "stale_after); ignored",
@@ -92,16 +93,34 @@ struct UserConfigTests {
     #expect(UserConfig.load(environment: ["XDG_CONFIG_HOME": empty.path]).bell == false)
   }
 
-  @Test("zones: UTC or ±HH:MM, hours to 23 and minutes to 59, digits only")
+  @Test("zones: UTC, ±HH:MM (hours to 23, minutes to 59, digits only) or a zoneinfo name")
   func zones() {
     #expect(DisplayZone("UTC") == .utc)
     #expect(DisplayZone("z") == .utc)
-    #expect(DisplayZone("-05:00")?.minutes == -300)
+    #expect(DisplayZone("-05:00")?.minutes(at: Timestamp(seconds: 0)) == -300)
     #expect(DisplayZone("-05:00")?.name == "UTC-05:00")
-    #expect(DisplayZone("+05:45")?.minutes == 345)
-    for bad in ["+24:00", "+03:60", "+-1:00", "03:00", "+3:00", "+03:00:00", "", "Asia/Baghdad"] {
+    #expect(DisplayZone("+05:45")?.minutes(at: Timestamp(seconds: 0)) == 345)
+    for bad in [
+      "+24:00", "+03:60", "+-1:00", "03:00", "+3:00", "+03:00:00", "", "Baghdad", "Asia/Nowhere",
+      "../../etc/passwd", "/usr/share/zoneinfo/UTC",
+    ] {
       #expect(DisplayZone(bad) == nil, "\(bad)")
     }
+  }
+
+  @Test("a named zone shows each time at the offset in force then")
+  func namedZones() throws {
+    let baghdad = try #require(DisplayZone("Asia/Baghdad"))
+    #expect(baghdad.name == "Asia/Baghdad")
+    #expect(baghdad.minutes(at: Timestamp(seconds: 1_769_126_400)) == 180)
+    // New York: -05:00 in January, -04:00 in July (daylight saving).
+    let newYork = try #require(DisplayZone("America/New_York"))
+    #expect(newYork.minutes(at: Timestamp(seconds: 1_769_126_400)) == -300)
+    #expect(newYork.minutes(at: Timestamp(seconds: 1_784_000_000)) == -240)
+    #expect(newYork.minutes(onDate: "2026-07-01") == -240)
+    let config = UserConfig.parse("tz = \"Asia/Baghdad\"\n", path: "/c/config.toml")
+    #expect(config.timeZone == baghdad)
+    #expect(config.warnings.isEmpty)
   }
 }
 

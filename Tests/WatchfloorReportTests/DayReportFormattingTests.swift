@@ -301,7 +301,7 @@ struct DayReportFormattingTests {
     #expect(result.contains("broken.jsonl:5  unknown-type  unknown type \"radar.contact\""))
     #expect(
       result.contains(
-        "1 anomalies, 1 malformed, 1 duplicates, 1 unknown type, 0 out of order"))
+        "1 anomaly, 1 malformed, 1 duplicate, 1 unknown type, 0 out of order"))
 
     let quiet = try text("2026-01-22", log: broken)
     #expect(quiet.contains("events in the day  0"))

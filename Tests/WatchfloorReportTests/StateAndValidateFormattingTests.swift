@@ -70,7 +70,7 @@ struct StateAndValidateFormattingTests {
     #expect(text.contains("broken.jsonl:7: out-of-order"))
     #expect(
       text.hasSuffix(
-        "INVALID: 6 events, 2 applied, 1 malformed, 1 anomalies, 1 duplicates, 1 unknown type, "
+        "INVALID: 6 events, 2 applied, 1 malformed, 1 anomaly, 1 duplicate, 1 unknown type, "
           + "1 out of order (1 file)"))
 
     let json = try jsonObject(validation.json)
