@@ -3,6 +3,9 @@ extension ConsoleModel {
   /// the replay's time entry's own; otherwise the key map's hints for this pane.
   func footerKeys() -> [(key: String, action: String, priority: Int)] {
     if let dialog {
+      if dialog.picker != nil {
+        return [("↑↓", "choose", 60), ("Enter", "this destination", 100), ("Esc", "cancel", 100)]
+      }
       return dialog.editingReason
         ? [("Enter", "continue", 100), ("Esc", "cancel", 100)]
         : [("y", "confirm", 100), ("n Esc", "cancel", 100)]

@@ -123,7 +123,7 @@ public enum KeyMap {
     KeyBinding(
       [.character("c")], "c  r", .cancel,
       help: "cancel the airlift (with a reason) / reroute it to another facility",
-      hint: "cancel/divert", hintKeys: "c r", panes: [.airlifts], hintPriority: 15),
+      hint: "cancel/divert", hintKeys: "c r", panes: [.airlifts], hintPriority: 5),
     KeyBinding(
       [.character("t")], "t", .nextTheme, help: "next theme", hint: "theme", hintPriority: 20),
     KeyBinding(
