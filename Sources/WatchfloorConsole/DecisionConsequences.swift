@@ -4,8 +4,7 @@ extension ConsoleModel {
   /// What a cancellation or a diversion changes, in the confirmation's words: the route (a
   /// diversion's new one), where the detainees stay or go, and the load each facility gains or
   /// sheds.
-  func stopOrReroute(_ dialog: DecisionDialog, _ airlift: Airlift, room: Int) -> [(String, Style)]
-  {
+  func stopOrReroute(_ dialog: DecisionDialog, _ airlift: Airlift, room: Int) -> [(String, Style)] {
     let origin = tables.facility(airlift.origin)
     let current = tables.facility(airlift.destination)
     var lines: [(String, Style)] = []
@@ -64,6 +63,7 @@ extension ConsoleModel {
   /// `216%!!`: a load with its ``LoadLevel`` mark, the figure shortened by `count`.
   private func loadText(_ value: Int64, _ capacity: Int64, _ count: (Int64) -> String) -> String {
     guard let whole = LoadLevel.percent(occupancy: value, capacity: capacity) else { return "n/a" }
-    return count(Int64(clamping: whole)) + "%" + LoadLevel(occupancy: value, capacity: capacity).mark
+    return count(Int64(clamping: whole)) + "%"
+      + LoadLevel(occupancy: value, capacity: capacity).mark
   }
 }

@@ -23,7 +23,8 @@ public struct DestinationPicker: Equatable, Sendable {
     let target = selected.addingReportingOverflow(delta)
     selected =
       target.overflow
-      ? (delta < 0 ? 0 : facilities.count - 1) : min(max(0, target.partialValue), facilities.count - 1)
+      ? (delta < 0 ? 0 : facilities.count - 1)
+      : min(max(0, target.partialValue), facilities.count - 1)
   }
 
   /// The first row to draw so that the highlight is in sight in `visible` rows: the top of

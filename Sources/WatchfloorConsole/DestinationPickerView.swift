@@ -47,7 +47,7 @@ extension ConsoleModel {
       },
       TableColumn("INCIDENTS", .whole(max: 9), align: .right, priority: 70) { row in
         row.incidents == 0
-          ? [Span("none", Style(.dim))] : [Span("\(row.incidents) open", Style(.warn, .bold))]
+          ? [Span("none", Style(.dim))] : [Span("\(row.incidents) high+", Style(.warn, .bold))]
       },
     ])
   }

@@ -58,7 +58,8 @@ struct CancelDivertCommandTests {
     #expect(usage.errors.contains("--to"))
   }
 
-  @Test("cancel writes the reason; the airlift is cancelled; a second cancel and in-flight are refused")
+  @Test(
+    "cancel writes the reason; the airlift is cancelled; a second cancel and in-flight are refused")
   func cancel() throws {
     let log = try sampleLog()
     let missingReason = try Watchfloor.run([

@@ -77,7 +77,8 @@ struct ConsoleCancelDivertTests {
     #expect(model.dialog == nil)
     #expect(
       model.resultLine
-        == "cannot divert AL-0123-11: it is pending · possible: a approve, d deny, h hold, c cancel")
+        == "cannot divert AL-0123-11: it is pending · possible: a approve, d deny, h hold, c cancel"
+    )
   }
 
   @Test("r lists the destinations with their load after landing; ↑↓ jk move; Enter then y diverts")

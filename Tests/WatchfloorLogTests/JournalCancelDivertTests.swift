@@ -61,23 +61,31 @@ struct JournalCancelDivertTests {
     #expect(receipt.line.contains(#""type":"airlift.diverted""#))
     #expect(
       keys(receipt.line) == ["ts", "type", "id", "airlift", "destination", "reason", "by", "chain"])
-    #expect(receipt.line.contains(#""airlift":"AL-1","destination":"suly","reason":"Karkh full","by":"hassan""#))
+    #expect(
+      receipt.line.contains(
+        #""airlift":"AL-1","destination":"suly","reason":"Karkh full","by":"hassan""#))
     // Sulaymaniyah: 880 of 900 + 40 = 920 after landing.
-    #expect(warnings == [#"destination "suly" will be over capacity after landing: 920 detainees for 900 places (102.3%)"#])
+    #expect(
+      warnings == [
+        #"destination "suly" will be over capacity after landing: 920 detainees for 900 places (102.3%)"#
+      ])
     let timeline = try readBack(path)
     #expect(timeline.current.counts.anomalies == 0 && timeline.current.counts.malformed == 0)
-    let airlift = try #require(timeline.current.airlift(timeline.tables.airlifts.lookup("AL-1") ?? .none))
+    let airlift = try #require(
+      timeline.current.airlift(timeline.tables.airlifts.lookup("AL-1") ?? .none))
     #expect(timeline.tables.facility(airlift.destination) == "suly")
     #expect(airlift.status == .approved)
     let ledger = try ChainLedger.verify([path])
     #expect(ledger.isIntact && ledger.files.first?.links == 1)
   }
 
-  @Test("divert without a reason writes none; its warnings need --force; a bad destination is refused")
+  @Test(
+    "divert without a reason writes none; its warnings need --force; a bad destination is refused")
   func divertRefusals() throws {
     let path = try makeLog()
     let before = try String(contentsOfFile: path, encoding: .utf8)
-    let warned = try write(DecisionOrder(kind: .divert, subjectID: "AL-1", destinationID: "suly"), path)
+    let warned = try write(
+      DecisionOrder(kind: .divert, subjectID: "AL-1", destinationID: "suly"), path)
     guard case .refused(let reason) = warned else {
       Issue.record("written without --force")
       return

@@ -55,10 +55,17 @@ struct CancelDivertPolicyTests {
       #expect(log.cancel(id).warnings.isEmpty)
     }
     let inFlight = log.cancel("f")
-    #expect(inFlight.blocks == [.notAllowed(airlift: log.symbol("f"), decision: "cancel", status: .inFlight)])
+    #expect(
+      inFlight.blocks == [
+        .notAllowed(airlift: log.symbol("f"), decision: "cancel", status: .inFlight)
+      ])
     #expect(log.blockMessages(inFlight) == [#"cannot cancel airlift "f": it is in-flight"#])
-    #expect(log.blockMessages(log.cancel("l")) == [#"airlift "l" is already landed: no further decision"#])
-    #expect(log.blockMessages(log.cancel("d")) == [#"airlift "d" is already denied: no further decision"#])
+    #expect(
+      log.blockMessages(log.cancel("l")) == [#"airlift "l" is already landed: no further decision"#]
+    )
+    #expect(
+      log.blockMessages(log.cancel("d")) == [#"airlift "d" is already denied: no further decision"#]
+    )
     #expect(DecisionKind.possible(from: .inFlight) == [.divert])
     #expect(DecisionKind.possible(from: .approved) == [.cancel, .divert])
     #expect(DecisionKind.possible(from: .held) == [.approve, .deny, .cancel])
@@ -90,12 +97,16 @@ struct CancelDivertPolicyTests {
       ])
   }
 
-  @Test("divert: the destination must exist, be open, and differ from the current one and the origin")
+  @Test(
+    "divert: the destination must exist, be open, and differ from the current one and the origin")
   func divertDestinationBlocks() {
     var log = approvedLog()
     let a1 = log.symbol("a1")
     let ghost = log.tables.facilities.intern("ghost")
-    #expect(log.check(.divert(airlift: a1, to: ghost, reason: ""), officer).blocks == [.unknownFacility(ghost)])
+    #expect(
+      log.check(.divert(airlift: a1, to: ghost, reason: ""), officer).blocks == [
+        .unknownFacility(ghost)
+      ])
     #expect(
       log.blockMessages(log.check(.divert(airlift: a1, to: ghost, reason: ""), officer)) == [
         #"there is no facility "ghost""#
@@ -119,7 +130,9 @@ struct CancelDivertPolicyTests {
       ])
     log.event("facility.updated", #""facility":"annex","status":"closed""#)
     let closed = log.divert("a1", to: "annex")
-    #expect(closed.blocks == [.destinationNotOpen(facility: log.facilitySymbol("annex"), status: .closed)])
+    #expect(
+      closed.blocks == [.destinationNotOpen(facility: log.facilitySymbol("annex"), status: .closed)]
+    )
     #expect(closed.warnings.isEmpty)  // no warnings while a block stands
   }
 
@@ -130,7 +143,10 @@ struct CancelDivertPolicyTests {
     #expect(log.divert("a1", to: "annex").warnings.isEmpty)
     log.event("facility.updated", #""facility":"annex","occupancy":950"#)
     let over = log.divert("a1", to: "annex")
-    #expect(over.warnings == [.overCapacity(facility: log.facilitySymbol("annex"), projected: 1050, capacity: 1000)])
+    #expect(
+      over.warnings == [
+        .overCapacity(facility: log.facilitySymbol("annex"), projected: 1050, capacity: 1000)
+      ])
     #expect(
       log.warningMessages(over) == [
         #"destination "annex" will be over capacity after landing: 1050 detainees for 1000 places (105%)"#
@@ -165,7 +181,9 @@ struct CancelDivertPolicyTests {
     #expect(
       log.warningMessages(near).last?.hasPrefix(#"open critical incident "i1" in sector "R-annex""#)
         == true)
-    #expect(log.warningMessages(near).last?.hasSuffix(#"in the region of the destination "annex""#) == true)
+    #expect(
+      log.warningMessages(near).last?.hasSuffix(#"in the region of the destination "annex""#)
+        == true)
   }
 
   @Test("a facility's unresolved high and critical incidents are counted for the destination list")
