@@ -16,6 +16,13 @@ public enum DecisionKind: String, CaseIterable, Sendable {
     }
   }
 
+  /// The decision an event of `eventType` records, nil for the feed's events. A cancellation
+  /// or diversion may also come from a feed (its `by` is optional): check `by` for an officer.
+  public init?(eventType: EventType) {
+    guard let kind = Self.allCases.first(where: { $0.eventType == eventType }) else { return nil }
+    self = kind
+  }
+
   /// The event's exact `type` string: `airlift.approved`, `incident.acknowledged`…
   public var eventTypeName: String { eventType.name }
 
