@@ -89,8 +89,11 @@ extension ConsoleModel {
       lines.append(("! " + warning.message(tables), Style(.warn)))
     }
     if dialog.kind.takesReason {
-      lines.append(
-        ("Reason: " + dialog.reason + (dialog.editingReason ? "▏" : ""), Style(.accent, .bold)))
+      // An optional reason left out says so, rather than an empty "Reason:".
+      let reason =
+        dialog.reason.isEmpty && !dialog.editingReason && !dialog.kind.needsReason
+        ? "none given" : dialog.reason + (dialog.editingReason ? "▏" : "")
+      lines.append(("Reason: " + reason, Style(.accent, .bold)))
     }
     let keys =
       dialog.editingReason

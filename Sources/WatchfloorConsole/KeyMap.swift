@@ -122,7 +122,7 @@ public enum KeyMap {
       hint: "deny/hold", hintKeys: "d h", panes: [.airlifts], hintPriority: 75),
     KeyBinding(
       [.character("c")], "c  r", .cancel,
-      help: "cancel the airlift (with a reason) / reroute it to another facility",
+      help: "cancel (with a reason) / divert the airlift",
       hint: "cancel/divert", hintKeys: "c r", panes: [.airlifts], hintPriority: 5),
     KeyBinding(
       [.character("t")], "t", .nextTheme, help: "next theme", hint: "theme", hintPriority: 20),

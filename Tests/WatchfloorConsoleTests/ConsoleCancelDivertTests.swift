@@ -117,6 +117,7 @@ struct ConsoleCancelDivertTests {
     text = model.screenText
     #expect(text.contains("hol → south-site (was karkh)"))
     #expect(text.contains("south-site: 610 of 2,000 now, 610 projected, 660 after landing (33%)"))
+    #expect(text.contains("Reason: none given"))
     #expect(text.contains("karkh no longer expects them: projected 6,526 → 6,476"))
     let effects = model.press(.character("y"))
     #expect(
@@ -133,19 +134,28 @@ struct ConsoleCancelDivertTests {
     var model = try sampleConsole()
     ingest(
       [
-        #"{"ts":"2026-01-23T23:00:00Z","type":"facility.updated","facility":"nasiriyah","status":"lockdown"}"#
+        #"{"ts":"2026-01-23T23:00:00Z","type":"facility.updated","facility":"south-site","status":"lockdown"}"#
       ],
       into: model.timeline)
     _ = model.update(.logAdvanced(at: model.now))
     model.press(.end, .character("r"))
     #expect(model.dialog?.subjectID == "AL-0123-09")
-    #expect(model.screenText.contains("LOCKDOWN"))
     // AL-0123-09 is bound for nasiriyah: the list starts at karkh.
     #expect(model.screenText.contains("› karkh"))
+    #expect(model.screenText.contains("south-site   Secure site"))
+    let row = try #require(model.screen.first { $0.contains("south-site   Secure site") })
+    #expect(row.contains("LOCKDOWN"))
     model.press(.enter, .enter)
     #expect(model.screenText.contains("! destination \"karkh\" will be more than 150% full"))
     model.press(.escape)
     #expect(model.dialog == nil && model.resultLine == "cancelled")
+    model.press(.character("r"), .down, .enter, .enter)
+    #expect(
+      model.screenText.contains(
+        "✗ destination \"south-site\" is in lockdown: it cannot receive detainees"))
+    #expect(model.press(.character("y")).isEmpty)
+    #expect(
+      model.resultLine?.hasPrefix("not written: destination \"south-site\" is in lockdown") == true)
   }
 
   @Test("Esc in the list closes the dialog; in a replay r says it is read-only")
