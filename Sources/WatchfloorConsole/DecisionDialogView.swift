@@ -100,7 +100,11 @@ extension ConsoleModel {
       ? (dialog.kind.needsReason
         ? "type the reason · Enter continue · Esc cancel"
         : "type a reason (optional) · Enter continue · Esc cancel")
-      : verdict.isAllowed ? "y confirm · n or Esc cancel" : "n or Esc close (blocked)"
+      : verdict.isAllowed
+        // In a cancellation "cancel" would say the opposite of what n does.
+        ? (dialog.kind == .cancel
+          ? "y cancel the airlift · n or Esc keep it" : "y confirm · n or Esc cancel")
+        : "n or Esc close (blocked)"
     let height = min(canvas.height - 2, lines.count + 5)
     let rect = Rect(
       x: (canvas.width - width) / 2, y: max(1, (canvas.height - height) / 2), width: width,

@@ -8,7 +8,7 @@ extension ConsoleModel {
       }
       return dialog.editingReason
         ? [("Enter", "continue", 100), ("Esc", "cancel", 100)]
-        : [("y", "confirm", 100), ("n Esc", "cancel", 100)]
+        : [("y", "confirm", 100), ("n Esc", dialog.kind == .cancel ? "keep it" : "cancel", 100)]
     }
     if overlay != nil { return [("Esc", "close", 100)] }
     if editingFilter {

@@ -21,6 +21,7 @@ struct ConsoleCancelDivertTests {
     #expect(text.contains("Cancel airlift AL-0123-13"))
     #expect(text.contains("Cancelling is final: the 140 detainees stay at ghwayran"))
     #expect(text.contains("Reason: escort unavailable"))
+    #expect(text.contains("y cancel the airlift · n or Esc keep it"))
     // Pending: Karkh did not count them as inbound, so its load is not said to change.
     #expect(!text.contains("no longer expects them"))
     let effects = model.press(.character("y"))
