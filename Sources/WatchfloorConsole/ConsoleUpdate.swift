@@ -177,6 +177,8 @@ extension ConsoleModel {
     case .approve: openDecision(.approve)
     case .deny: openDecision(.deny)
     case .hold: openDecision(.hold)
+    case .cancel: openDecision(.cancel)
+    case .divert: openDecision(.divert)
     case .playPause, .faster, .slower, .stepForward, .stepBack, .hourForward, .hourBack,
       .nextNotable, .previousNotable, .goToTime, .dayStart, .dayEnd:
       break

@@ -4,6 +4,10 @@ extension ConsoleModel {
   /// The confirmation: the item, its consequences, the policy's blocks and warnings, and the
   /// two-person status, over the panes.
   func drawDecisionDialog(_ canvas: inout Canvas, _ dialog: DecisionDialog) {
+    if let picker = dialog.picker {
+      drawDestinationPicker(&canvas, dialog, picker)
+      return
+    }
     var lines: [(String, Style)] = []
     let width = min(canvas.width - 4, 96)
     // The columns a line has: counts go compact rather than be cut.
@@ -19,6 +23,16 @@ extension ConsoleModel {
             severity.style
           ))
         lines.append((tables.text(incident.summary), Style(.text, .bold)))
+      }
+    } else if let airlift = state.airlift(dialog.subject), dialog.kind != .approve,
+      dialog.kind != .deny, dialog.kind != .hold
+    {
+      lines += stopOrReroute(dialog, airlift, room: room)
+      if dialog.kind == .divert, let facility = state.facilities[dialog.destination] {
+        var landed = facility
+        landed.inbound += Int128(airlift.detainees)
+        bar = (lines.count, landed)
+        lines.append(("", Style(.text)))
       }
     } else if let airlift = state.airlift(dialog.subject) {
       lines.append(
@@ -76,18 +90,23 @@ extension ConsoleModel {
     for warning in verdict.warnings {
       lines.append(("! " + warning.message(tables), Style(.warn)))
     }
-    if dialog.kind == .deny || dialog.kind == .hold {
-      lines.append(
-        (
-          "Reason: "
-            + (dialog.editingReason ? dialog.reasonEditor.marked("▏") : dialog.reason),
-          Style(.accent, .bold)
-        ))
+    if dialog.kind.takesReason {
+      // An optional reason left out says so, rather than an empty "Reason:".
+      let reason =
+        dialog.reason.isEmpty && !dialog.editingReason && !dialog.kind.needsReason
+        ? "none given" : (dialog.editingReason ? dialog.reasonEditor.marked("▏") : dialog.reason)
+      lines.append(("Reason: " + reason, Style(.accent, .bold)))
     }
     let keys =
       dialog.editingReason
-      ? "type the reason · Enter continue · Esc cancel"
-      : dialogIsBlocked(dialog) ? "Esc close (blocked)" : "y confirm · n or Esc cancel"
+      ? (dialog.kind.needsReason
+        ? "type the reason · Enter continue · Esc cancel"
+        : "type a reason (optional) · Enter continue · Esc cancel")
+      : dialogIsBlocked(dialog)
+        ? "Esc close (blocked)"
+        // In a cancellation "cancel" would say the opposite of what n does.
+        : (dialog.kind == .cancel
+          ? "y cancel the airlift · n or Esc keep it" : "y confirm · n or Esc cancel")
     let height = min(canvas.height - 2, lines.count + 5)
     let rect = Rect(
       x: (canvas.width - width) / 2, y: max(1, (canvas.height - height) / 2), width: width,

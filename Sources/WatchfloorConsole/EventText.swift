@@ -22,7 +22,9 @@ extension ConsoleModel {
     let what = subjectText(record.body)
     if !what.isEmpty { text += "  " + what }
     if let reason = reasonText(record.body), !reason.isEmpty { text += ": \(reason)" }
-    if let chainMarks, type.isDecision {
+    // Every event a decision is written as, cancellations and diversions included, may carry
+    // a link of the chain.
+    if let chainMarks, DecisionKind(eventType: type) != nil {
       text += " · " + ChainMarks.label(chainMarks.status(of: record, in: timeline))
     }
     if record.disposition == .anomaly {

@@ -3,10 +3,14 @@ extension ConsoleModel {
   /// the replay's time entry's own; otherwise the key map's hints for this pane.
   func footerKeys() -> [(key: String, action: String, priority: Int)] {
     if let dialog {
+      if dialog.picker != nil {
+        return [("↑↓", "choose", 60), ("Enter", "this destination", 100), ("Esc", "cancel", 100)]
+      }
       if dialog.editingReason { return [("Enter", "continue", 100), ("Esc", "cancel", 100)] }
       // A blocked decision cannot be confirmed: the dialog offers only to close it.
       return dialogIsBlocked(dialog)
-        ? [("Esc", "close", 100)] : [("y", "confirm", 100), ("n Esc", "cancel", 100)]
+        ? [("Esc", "close", 100)]
+        : [("y", "confirm", 100), ("n Esc", dialog.kind == .cancel ? "keep it" : "cancel", 100)]
     }
     if case .detail = overlay {
       return [("↑↓ PgUp PgDn", "scroll", 60), ("Home End", "top/end", 40), ("Esc", "close", 100)]

@@ -10,6 +10,8 @@ public enum ConsoleAction: Hashable, Sendable {
   /// `a`: approve the airlift, or acknowledge the incident.
   case approve
   case deny, hold
+  /// `c` cancel and `r` reroute (divert) the airlift.
+  case cancel, divert
   // The replay's own.
   case playPause, faster, slower, stepForward, stepBack, hourForward, hourBack
   case nextNotable, previousNotable, goToTime, dayStart, dayEnd
@@ -131,6 +133,10 @@ public enum KeyMap {
       [.character("d")], "d  h", .deny, help: "deny / hold the airlift (with a reason)",
       hint: "deny/hold", hintKeys: "d h", panes: [.airlifts], hintPriority: 75),
     KeyBinding(
+      [.character("c")], "c  r", .cancel,
+      help: "cancel (with a reason) / divert the airlift",
+      hint: "cancel/divert", hintKeys: "c r", panes: [.airlifts], hintPriority: 5),
+    KeyBinding(
       [.character("t")], "t", .nextTheme, help: "next theme", hint: "theme", hintPriority: 20),
     KeyBinding(
       [.character("?"), .function(1)], "?  F1", .help, help: "this help", hint: "help",
@@ -157,13 +163,14 @@ public enum KeyMap {
     (.end, .last, .live), (.character("G"), .last, .both),
     (.backTab, .previousPane, .both),
     (.character("h"), .hold, .both),
+    (.character("r"), .divert, .both),
   ]
 
   /// What `key` does in a replay or live, with `focus` on a pane; nil when nothing.
   public static func action(for key: Key, replay: Bool, focus: Pane) -> ConsoleAction? {
     for (companion, action, scope) in companions where companion == key {
       if scope == .both || (scope == .replay) == replay {
-        if action == .hold && focus != .airlifts { return nil }
+        if (action == .hold || action == .divert) && focus != .airlifts { return nil }
         return action
       }
     }
@@ -190,7 +197,19 @@ public enum KeyMap {
 
   /// The actions that write a decision: they work in a replay only to say it is read-only,
   /// so the replay's footer leaves them out.
-  static let decisions: Set<ConsoleAction> = [.approve, .deny, .hold]
+  static let decisions: Set<ConsoleAction> = [.approve, .deny, .hold, .cancel, .divert]
+
+  /// The key that takes `action`, as a user types it (`h`), from the map itself: the first
+  /// character key of its binding or companion.
+  public static func key(for action: ConsoleAction) -> String? {
+    let keys =
+      bindings.filter { $0.action == action }.flatMap(\.keys)
+      + companions.filter { $0.1 == action }.map(\.0)
+    for key in keys {
+      if case .character(let character) = key { return String(character) }
+    }
+    return nil
+  }
 
   /// The footer's hints for a replay or live with `focus` on a pane, each with its priority.
   public static func hints(replay: Bool, focus: Pane) -> [(

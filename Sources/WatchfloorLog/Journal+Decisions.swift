@@ -1,19 +1,24 @@
 import WatchfloorModel
 
-/// A decision to write: what the officer decided, about which item, and what the item looked
-/// like when they decided (for the console; nil from scripts).
+/// A decision to write: what the officer decided, about which item, where to (a diversion's
+/// new destination), and what the item looked like when they decided (for the console; nil
+/// from scripts).
 public struct DecisionOrder: Sendable {
   public var kind: DecisionKind
   public var subjectID: String
   public var reason: String
+  /// A diversion's new destination, as a facility id; empty for the other kinds.
+  public var destinationID: String
   public var expectedFingerprint: String?
 
   public init(
-    kind: DecisionKind, subjectID: String, reason: String = "", expectedFingerprint: String? = nil
+    kind: DecisionKind, subjectID: String, reason: String = "", destinationID: String = "",
+    expectedFingerprint: String? = nil
   ) {
     self.kind = kind
     self.subjectID = subjectID
     self.reason = reason
+    self.destinationID = destinationID
     self.expectedFingerprint = expectedFingerprint
   }
 
@@ -54,7 +59,19 @@ extension Journal {
           return nil
         }
       }
-      let decision = Decision(kind: order.kind, subject: symbol, reason: order.reason)
+      var destination = Symbol.none
+      if order.kind.needsDestination {
+        guard let found = tables.facilities.lookup(order.destinationID) else {
+          refusal =
+            order.destinationID.isEmpty
+            ? "no destination: a diversion needs one"
+            : "there is no facility \"\(order.destinationID)\""
+          return nil
+        }
+        destination = found
+      }
+      let decision = Decision(
+        kind: order.kind, subject: symbol, reason: order.reason, destination: destination)
       let verdict = evaluate(decision, state: state, tables: tables, context: context)
       guard verdict.isAllowed else {
         refusal = verdict.blocks.map { $0.message(tables) }.joined(separator: "; ")
@@ -65,8 +82,10 @@ extension Journal {
         refusal = "warnings (write it anyway with --force): " + warnings.joined(separator: "; ")
         return nil
       }
+      // The spec's fields in its order: the subject, a diversion's destination, the reason.
       var fields = [(order.kind.subjectNoun, order.subjectID)]
-      if !order.reason.isEmpty { fields.append(("reason", order.reason)) }
+      if order.kind.needsDestination { fields.append(("destination", order.destinationID)) }
+      if order.kind.takesReason && !order.reason.isEmpty { fields.append(("reason", order.reason)) }
       return Journal.decisionLine(
         type: order.kind.eventTypeName, fields: fields, by: officer, ts: time,
         id: Journal.makeEventID())

@@ -3,15 +3,22 @@ public enum Decision: Sendable, Equatable {
   case approve(airlift: Symbol)
   case deny(airlift: Symbol, reason: String)
   case hold(airlift: Symbol, reason: String)
+  case cancel(airlift: Symbol, reason: String)
+  /// A new destination for an approved or in-flight airlift (`.none`: not chosen yet).
+  case divert(airlift: Symbol, to: Symbol, reason: String)
   case acknowledge(incident: Symbol)
 
   /// The decision of `kind` on `subject` (an incident for ``DecisionKind/acknowledge``, an
-  /// airlift otherwise); `reason` is kept only by the kinds that take one.
-  public init(kind: DecisionKind, subject: Symbol, reason: String = "") {
+  /// airlift otherwise); `reason` is kept only by the kinds that take one, `destination` only
+  /// by a diversion.
+  public init(kind: DecisionKind, subject: Symbol, reason: String = "", destination: Symbol = .none)
+  {
     switch kind {
     case .approve: self = .approve(airlift: subject)
     case .deny: self = .deny(airlift: subject, reason: reason)
     case .hold: self = .hold(airlift: subject, reason: reason)
+    case .cancel: self = .cancel(airlift: subject, reason: reason)
+    case .divert: self = .divert(airlift: subject, to: destination, reason: reason)
     case .acknowledge: self = .acknowledge(incident: subject)
     }
   }
@@ -22,11 +29,13 @@ public enum Decision: Sendable, Equatable {
     case .approve: .approve
     case .deny: .deny
     case .hold: .hold
+    case .cancel: .cancel
+    case .divert: .divert
     case .acknowledge: .acknowledge
     }
   }
 
-  /// The verb an officer reads: "approve", "deny", "hold" or "acknowledge".
+  /// The verb an officer reads: "approve", "deny", "hold", "cancel", "divert" or "acknowledge".
   public var verb: String { kind.verb }
 }
 
@@ -58,9 +67,9 @@ public struct PolicyContext: Sendable {
 
 /// The approval policy: a pure function of the state, the proposed decision and its context.
 ///
-/// Blocks refuse the decision; warnings (approvals only) need the officer's confirmation.
+/// Blocks refuse the decision; warnings (approvals and diversions only) need the officer's confirmation.
 /// Every block that applies is listed, so the officer sees all reasons at once; warnings are
-/// computed only for an approval the life cycle allows.
+/// computed only for an approval or diversion the life cycle allows.
 public func evaluate(
   _ decision: Decision, state: OpsState, tables: SymbolTables, context: PolicyContext
 ) -> PolicyVerdict {
@@ -75,7 +84,8 @@ public func evaluate(
     if incident.status != .open {
       verdict.blocks.append(.incidentNotOpen(incident: symbol, status: incident.status))
     }
-  case .approve(let symbol), .deny(let symbol, _), .hold(let symbol, _):
+  case .approve(let symbol), .deny(let symbol, _), .hold(let symbol, _),
+    .cancel(let symbol, _), .divert(let symbol, _, _):
     guard let airlift = state.airlift(symbol) else {
       verdict.blocks.append(.unknownAirlift(symbol))
       return verdict
@@ -87,11 +97,7 @@ public func evaluate(
 
 /// The statuses each airlift decision may be taken from (spec/events.md, "Airlift life cycle").
 func allowedStatuses(_ decision: Decision) -> [AirliftStatus] {
-  switch decision {
-  case .approve, .deny: [.pending, .awaitingSecond, .held]
-  case .hold: [.pending, .awaitingSecond]
-  case .acknowledge: []
-  }
+  decision.kind.allowedStatuses
 }
 
 private func operatorBlock(_ context: PolicyContext) -> PolicyBlock? {
@@ -118,12 +124,16 @@ private func checkAirlift(
       .notAllowed(airlift: airlift.id, decision: decision.verb, status: status))
   }
   switch decision {
-  case .deny(_, let reason), .hold(_, let reason):
+  case .deny(_, let reason), .hold(_, let reason), .cancel(_, let reason):
     if decision.kind.needsReason && reason.allSatisfy(\.isWhitespace) {
       verdict.blocks.append(.reasonRequired(airlift: airlift.id, decision: decision.verb))
     }
   case .approve:
     checkApproval(airlift, allowed: allowed, state: state, tables: tables, context, &verdict)
+  case .divert(_, let destination, _):
+    checkDiversion(
+      airlift, to: destination, allowed: allowed, state: state, tables: tables, context,
+      &verdict)
   case .acknowledge:
     break
   }
@@ -150,15 +160,55 @@ private func checkApproval(
   guard allowed else { return }
   verdict.twoPerson = twoPersonStatus(airlift, tables: tables, operatorName: name)
   guard let facility = destination else { return }
-  verdict.warnings += loadWarnings(airlift, facility)
-  if airlift.highValue > 0, facility.security != .maximum {
-    verdict.warnings.append(
-      .highValueBelowMaximumSecurity(
-        highValue: airlift.highValue, facility: airlift.destination,
-        security: facility.security))
+  // An approval adds the airlift to the destination's inbound, unless it is already there.
+  let joining = airlift.status.isInbound ? 0 : airlift.detainees
+  verdict.warnings += arrivalWarnings(
+    airlift, at: airlift.destination, facility, joining: joining, state: state, tables: tables,
+    now: context.now)
+}
+
+/// Divert: the new destination must be a facility, open, neither the current destination nor
+/// the origin; its risks after landing are warned as for an approval.
+private func checkDiversion(
+  _ airlift: Airlift, to destination: Symbol, allowed: Bool, state: OpsState,
+  tables: SymbolTables, _ context: PolicyContext, _ verdict: inout PolicyVerdict
+) {
+  guard let facility = state.facilities[destination] else {
+    verdict.blocks.append(.unknownFacility(destination))
+    return
   }
-  verdict.warnings += incidentWarnings(
-    near: airlift.destination, facility, state: state, tables: tables, now: context.now)
+  if facility.status != .open {
+    verdict.blocks.append(.destinationNotOpen(facility: destination, status: facility.status))
+  }
+  if destination == airlift.destination {
+    verdict.blocks.append(.sameDestination(airlift: airlift.id, facility: destination))
+  }
+  if destination == airlift.origin {
+    verdict.blocks.append(.divertToOrigin(airlift: airlift.id, facility: destination))
+  }
+  guard allowed, verdict.isAllowed else { return }
+  // The airlift leaves its old destination's inbound and joins the new one's.
+  verdict.warnings += arrivalWarnings(
+    airlift, at: destination, facility, joining: airlift.detainees, state: state,
+    tables: tables, now: context.now)
+}
+
+/// What an airlift landing at `destination` risks: the load after landing, high-value
+/// detainees below maximum security, recent serious incidents near it. `joining` is the
+/// detainees the landing adds to what the facility already counts as inbound.
+private func arrivalWarnings(
+  _ airlift: Airlift, at destination: Symbol, _ facility: Facility, joining: Int64,
+  state: OpsState, tables: SymbolTables, now: Timestamp
+) -> [PolicyWarning] {
+  var warnings = loadWarnings(destination, facility, joining: joining)
+  if airlift.highValue > 0, facility.security != .maximum {
+    warnings.append(
+      .highValueBelowMaximumSecurity(
+        highValue: airlift.highValue, facility: destination, security: facility.security))
+  }
+  warnings += incidentWarnings(
+    near: destination, facility, state: state, tables: tables, now: now)
+  return warnings
 }
 
 private func twoPersonStatus(_ airlift: Airlift, tables: SymbolTables, operatorName: String)
@@ -172,23 +222,21 @@ private func twoPersonStatus(_ airlift: Airlift, tables: SymbolTables, operatorN
 }
 
 /// The destination's projected load once this airlift has landed: occupancy, plus the
-/// detainees already inbound, plus this airlift's unless they are already counted as inbound.
-private func loadWarnings(_ airlift: Airlift, _ facility: Facility) -> [PolicyWarning] {
-  let own = airlift.status.isInbound ? 0 : Int128(airlift.detainees)
-  let projected = Int128(facility.occupancy) + facility.inbound + own
+/// detainees already inbound, plus the `joining` ones not yet counted as inbound.
+private func loadWarnings(_ destination: Symbol, _ facility: Facility, joining: Int64)
+  -> [PolicyWarning]
+{
+  let projected = Int128(facility.occupancy) + facility.inbound + Int128(joining)
   let after = Int64(clamping: projected)
   switch LoadLevel(projected: projected, capacity: facility.capacity) {
   case .unknown:
-    return [.capacityUnknown(facility: airlift.destination, projected: after)]
+    return [.capacityUnknown(facility: destination, projected: after)]
   case .farOverCapacity:
     return [
-      .farOverCapacity(
-        facility: airlift.destination, projected: after, capacity: facility.capacity)
+      .farOverCapacity(facility: destination, projected: after, capacity: facility.capacity)
     ]
   case .overCapacity:
-    return [
-      .overCapacity(facility: airlift.destination, projected: after, capacity: facility.capacity)
-    ]
+    return [.overCapacity(facility: destination, projected: after, capacity: facility.capacity)]
   case .underCapacity, .full:
     return []
   }

@@ -56,7 +56,8 @@ public struct DayMoments: Sendable {
         minuteMarks[minute].noteIncident(severity)
         isNotable = true
       default:
-        if type.isDecision {
+        // An officer's decision: the spec's, and cancellations and diversions that name one.
+        if type.isDecision || (DecisionKind(eventType: type) != nil && !record.by.isNone) {
           minuteMarks[minute].decisions = true
           isNotable = true
         }

@@ -168,7 +168,19 @@ private struct DayReportBuilder {
       addStop(record, airlift, reason: reasonText)
     case .airliftCancelled(_, let reason):
       closeFirstApproval(airlift, .cancelled(at: record.ts, by: name(record.by)))
-      addStop(record, airlift, reason: tables.text(reason))
+      let reasonText = tables.text(reason)
+      if !record.by.isNone {
+        addDecision(record, subject: tables.airlift(airlift), .cancellation(reason: reasonText))
+      }
+      addStop(record, airlift, reason: reasonText)
+    case .airliftDiverted(_, let destination, let reason):
+      // Diversions by an officer are decisions; one a feed wrote without `by` is not.
+      guard !record.by.isNone, let from = before?.destination, from != destination else { break }
+      addDecision(
+        record, subject: tables.airlift(airlift),
+        .diversion(
+          from: tables.facility(from), to: tables.facility(destination),
+          reason: tables.text(reason)))
     case .airliftDeparted:
       if let origin = state.plans[airlift]?.origin { notePeak(origin, at: record.ts) }
     case .airliftLanded:

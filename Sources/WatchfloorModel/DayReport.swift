@@ -98,7 +98,8 @@ extension DayReport {
   /// One officer's decision applied in the day.
   public struct Decision: Sendable, Equatable {
     public var at: Timestamp
-    /// `airlift.approved`, `airlift.denied`, `airlift.held` or `incident.acknowledged`.
+    /// `airlift.approved`, `airlift.denied`, `airlift.held`, `airlift.cancelled`,
+    /// `airlift.diverted` or `incident.acknowledged`.
     public var event: EventType
     /// The airlift or incident id.
     public var subject: String
@@ -120,6 +121,10 @@ extension DayReport {
       /// A hold; it clears a first approval when the airlift was awaiting its second.
       case hold(clearsApprovalBy: String?, reason: String)
       case denial(reason: String)
+      /// A cancellation that names its officer (the spec lets a feed cancel without one).
+      case cancellation(reason: String)
+      /// A new destination for an approved or in-flight airlift; `reason` empty when none.
+      case diversion(from: String, to: String, reason: String)
       case acknowledgement
       /// An acknowledgement after a raise of severity cleared the one before.
       case reacknowledgement

@@ -64,8 +64,14 @@ public enum PolicyBlock: Sendable, Equatable {
   /// Two-person rule: the second approval must come from another officer.
   case sameApproverTwice(airlift: Symbol, officer: String)
   case approverIsRequester(airlift: Symbol, officer: String)
-  /// A deny or hold needs a reason.
+  /// A deny, hold or cancel needs a reason.
   case reasonRequired(airlift: Symbol, decision: String)
+  /// A diversion to a facility the log does not know (or to none chosen: `.none`).
+  case unknownFacility(Symbol)
+  /// A diversion to the destination the airlift already has.
+  case sameDestination(airlift: Symbol, facility: Symbol)
+  /// A diversion back to the airlift's origin.
+  case divertToOrigin(airlift: Symbol, facility: Symbol)
 
   /// The reason in plain words, with identifiers spelled out.
   public func message(_ tables: SymbolTables) -> String {
@@ -97,11 +103,21 @@ public enum PolicyBlock: Sendable, Equatable {
       "\(officer) requested airlift \"\(tables.airlift(airlift))\" and may not approve it"
     case .reasonRequired(let airlift, let decision):
       "a reason is required to \(decision) airlift \"\(tables.airlift(airlift))\""
+    case .unknownFacility(let facility):
+      facility.isNone
+        ? "no destination chosen: a diversion needs one"
+        : "there is no facility \"\(tables.facility(facility))\""
+    case .sameDestination(let airlift, let facility):
+      "airlift \"\(tables.airlift(airlift))\" is already bound for "
+        + "\"\(tables.facility(facility))\": nothing to divert"
+    case .divertToOrigin(let airlift, let facility):
+      "\"\(tables.facility(facility))\" is the origin of airlift "
+        + "\"\(tables.airlift(airlift))\": divert it elsewhere, or cancel it"
     }
   }
 }
 
-/// A risk the officer must confirm before approving.
+/// A risk the officer must confirm before approving or diverting.
 public enum PolicyWarning: Sendable, Equatable {
   /// After landing the destination holds more than its capacity (up to 150%).
   case overCapacity(facility: Symbol, projected: Int64, capacity: Int64)

@@ -112,6 +112,14 @@ public struct ReportJSON: Sendable {
     case .denial(let reason):
       out.string("effect", "denial")
       out.string("reason", reason)
+    case .cancellation(let reason):
+      out.string("effect", "cancellation")
+      out.string("reason", reason)
+    case .diversion(let from, let to, let reason):
+      out.string("effect", "diversion")
+      out.string("from", from)
+      out.string("to", to)
+      out.string("reason", reason)
     case .acknowledgement:
       out.string("effect", "acknowledgement")
     case .reacknowledgement:

@@ -85,6 +85,10 @@ struct ReportWording {
       cleared.map { "on hold; clears the first approval by \($0)" } ?? "on hold"
     case .denial:
       "denied (final)"
+    case .cancellation:
+      "cancelled (final)"
+    case .diversion(let from, let to, _):
+      "diverted from \(from) to \(to)"
     case .acknowledgement:
       "first acknowledgement"
     case .reacknowledgement:

@@ -138,7 +138,7 @@ final class ConsoleRunner {
     guard let journal else { return }
     let order = DecisionOrder(
       kind: request.kind, subjectID: request.subjectID, reason: request.reason,
-      expectedFingerprint: request.snapshot)
+      destinationID: request.destinationID, expectedFingerprint: request.snapshot)
     do {
       // The officer saw the warnings in the confirmation and pressed y.
       let outcome = try journal.write(

@@ -95,3 +95,33 @@ struct AcknowledgeCommand: ParsableCommand {
     try decide(DecisionOrder(kind: .acknowledge, subjectID: incident), options: options)
   }
 }
+
+struct CancelCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cancel",
+    abstract: "Cancel an airlift that has not departed, with a reason (final).")
+  @Argument(help: "The airlift id.") var airlift: String
+  @Option(help: "Why (required).") var reason: String = ""
+  @OptionGroup var options: DecisionOptions
+
+  func run() throws {
+    try decide(DecisionOrder(kind: .cancel, subjectID: airlift, reason: reason), options: options)
+  }
+}
+
+struct DivertCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "divert",
+    abstract: "Send an approved or in-flight airlift to another facility.")
+  @Argument(help: "The airlift id.") var airlift: String
+  @Option(help: ArgumentHelp("The new destination (a facility id).", valueName: "FACILITY"))
+  var to: String
+  @Option(help: "Why (optional).") var reason: String = ""
+  @OptionGroup var options: DecisionOptions
+
+  func run() throws {
+    try decide(
+      DecisionOrder(kind: .divert, subjectID: airlift, reason: reason, destinationID: to),
+      options: options)
+  }
+}

@@ -20,7 +20,8 @@ struct Watchfloor: ParsableCommand {
       DemoCommand.self, LiveCommand.self, ReplayCommand.self, ReportCommand.self,
       SimulateCommand.self, RenderCommand.self, StateCommand.self, ValidateCommand.self,
       ThemesCommand.self, ApproveCommand.self,
-      DenyCommand.self, HoldCommand.self, AcknowledgeCommand.self, VerifyCommand.self,
+      DenyCommand.self, HoldCommand.self, CancelCommand.self, DivertCommand.self,
+      AcknowledgeCommand.self, VerifyCommand.self,
     ],
     defaultSubcommand: DemoCommand.self
   )

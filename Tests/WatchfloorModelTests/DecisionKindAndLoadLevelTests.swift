@@ -8,13 +8,27 @@ struct DecisionKindTests {
   func table() {
     #expect(
       DecisionKind.allCases.map(\.eventTypeName) == [
-        "airlift.approved", "airlift.denied", "airlift.held", "incident.acknowledged",
+        "airlift.approved", "airlift.denied", "airlift.held", "airlift.cancelled",
+        "airlift.diverted", "incident.acknowledged",
       ])
-    #expect(DecisionKind.allCases.map(\.verb) == ["approve", "deny", "hold", "acknowledge"])
-    #expect(DecisionKind.allCases.map(\.title) == ["Approve", "Deny", "Hold", "Acknowledge"])
-    #expect(DecisionKind.allCases.filter(\.needsReason) == [.deny, .hold])
+    #expect(
+      DecisionKind.allCases.map(\.verb) == [
+        "approve", "deny", "hold", "cancel", "divert", "acknowledge",
+      ])
+    #expect(
+      DecisionKind.allCases.map(\.title) == [
+        "Approve", "Deny", "Hold", "Cancel", "Divert", "Acknowledge",
+      ])
+    #expect(DecisionKind.allCases.filter(\.needsReason) == [.deny, .hold, .cancel])
+    #expect(DecisionKind.allCases.filter(\.takesReason) == [.deny, .hold, .cancel, .divert])
+    #expect(DecisionKind.allCases.filter(\.needsDestination) == [.divert])
     #expect(DecisionKind.allCases.filter(\.targetsIncident) == [.acknowledge])
-    #expect(DecisionKind.allCases.allSatisfy { $0.eventType.isDecision })
+    // The spec makes `by` optional on cancellations and diversions (a feed may write them);
+    // Watchfloor writes it on every decision all the same.
+    #expect(
+      DecisionKind.allCases.filter { $0.eventType.isDecision } == [
+        .approve, .deny, .hold, .acknowledge,
+      ])
   }
 
   @Test("a policy decision built from a kind keeps the kind, the subject and the reason")

@@ -75,9 +75,9 @@ struct DayReportFormattingTests {
     #expect(byStatus["denied"] == ["AL-0122-06"])
     #expect(byStatus["pending"] == [])
 
-    // 14 approvals, 6 acknowledgements, 1 hold, 1 denial.
+    // 14 approvals, 6 acknowledgements, 1 hold, 1 denial, 1 diversion.
     let decisions = objects(day["decisions"])
-    #expect(decisions.count == 22)
+    #expect(decisions.count == 23)
     let kinds = decisions.compactMap { $0["kind"] as? String }
     #expect(kinds.filter { $0 == "airlift.approved" }.count == 14)
     #expect(kinds.filter { $0 == "incident.acknowledged" }.count == 6)
@@ -91,6 +91,13 @@ struct DayReportFormattingTests {
     #expect(denial["by"] as? String == "hassan")
     #expect(
       (denial["reason"] as? String)?.hasPrefix("Karkh above 200% of capacity") == true)
+    let diversion = try #require(decisions.first { $0["kind"] as? String == "airlift.diverted" })
+    #expect(diversion["subject"] as? String == "AL-0122-05")
+    #expect(diversion["by"] as? String == "layla")
+    #expect(diversion["effect"] as? String == "diversion")
+    #expect(diversion["from"] as? String == "nasiriyah")
+    #expect(diversion["to"] as? String == "south-site")
+    #expect(diversion["reason"] as? String == "Spread load: Nasiriyah near 200% of capacity")
   }
 
   @Test("22 Jan: AL-0122-03 held, then approved anew by two officers; four pairs in all")
@@ -255,7 +262,7 @@ struct DayReportFormattingTests {
     let lines = result.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.first == "# Shift handover: Thu 22 Jan 2026 (UTC)")
     for heading in [
-      "## Headline", "## Airlifts by outcome (11)", "## Decisions (22)",
+      "## Headline", "## Airlifts by outcome (11)", "## Decisions (23)",
       "## Two-person approvals (5)", "## Holds, denials and cancellations (2)",
       "## Incidents (8)", "## Peak load", "## Discrepancies (0)",
       "## Anomalies and problem lines (1)",
@@ -265,6 +272,9 @@ struct DayReportFormattingTests {
     #expect(result.contains("| time | decision | subject | by | what it did |"))
     #expect(
       result.contains("| 06:41:00 | approved | AL-0122-01 | hassan | second, making it "))
+    #expect(
+      result.contains(
+        "| 13:10:00 | diverted | AL-0122-05 | layla | diverted from nasiriyah to south-site |"))
     #expect(result.contains("No discrepancies."))
     // Every line under a heading is a table row, a sentence, or blank.
     let tableRows = lines.filter { $0.hasPrefix("|") }
