@@ -107,10 +107,26 @@ extension ConsoleModel {
         // In a cancellation "cancel" would say the opposite of what n does.
         : (dialog.kind == .cancel
           ? "y cancel the airlift · n or Esc keep it" : "y confirm · n or Esc cancel")
+    // Every line whole: wrapped to the dialog's width (what follows indented), never cut —
+    // the officer confirms what the lines say.
+    var wrapped: [(String, Style)] = []
+    var barRow: Int?
+    for (index, line) in lines.enumerated() {
+      if bar?.row == index {
+        barRow = wrapped.count
+        wrapped.append(line)
+        continue
+      }
+      for piece in TextFitting.wrap(line.0, toColumns: room, indent: 2) {
+        wrapped.append((piece, line.1))
+      }
+    }
+    lines = wrapped
+    if let row = barRow, let facility = bar?.facility { bar = (row, facility) }
     let height = min(canvas.height - 2, lines.count + 5)
-    let rect = Rect(
-      x: (canvas.width - width) / 2, y: max(1, (canvas.height - height) / 2), width: width,
-      height: height)
+    let rect = Layout.vertical([.fill(1), .length(height), .fill(1)]).split(
+      Layout.horizontal([.fill(1), .length(width), .fill(1)]).split(
+        Rect(x: 0, y: 0, width: canvas.width, height: canvas.height))[1])[1]
     canvas.fill(rect, style: Style(.text))
     let noun = dialog.kind == .acknowledge ? "incident" : "airlift"
     canvas.box(
