@@ -112,24 +112,36 @@ extension ConsoleModel {
       }
       return
     }
-    x += canvas.put(
-      replay.isPlaying ? "▶ playing \(speed)" : "paused \(speed)", x: x, y: rect.y,
-      style: replay.isPlaying ? Style(.ok, [.bold, .reverse]) : Style(.warn, [.bold, .reverse]))
-    x += 2
-    let right: (text: String, style: Style)
-    let moment = replay.moment
+    // Playback, the event under the cursor and the position (or a notice), as a status line:
+    // the event's text gives way first, cut at a word; playback and the position never.
+    let line = Layout.horizontal([.length(1), .fill(1), .length(1)]).split(rect)[1]
+    let right: StatusItem
     if let notice = replay.notice {
-      right = (notice, Style(.warn, .bold))
+      right = StatusItem([notice], style: Style(.warn, .bold), priority: 90, trailing: true)
     } else {
-      // Whole: the event text gives way to the position, never the other way round.
       let count = { (value: Int) in CountText.grouped(Int64(value)) }
-      right = ("\(count(moment + 1))/\(count(replay.moments.count))", Style(.dim))
+      right = StatusItem(
+        ["\(count(replay.moment + 1))/\(count(replay.moments.count))"], style: Style(.dim),
+        priority: 95, trailing: true)
     }
-    let rightX = rect.maxX - right.text.count - 1
-    canvas.put(right.text, x: rightX, y: rect.y, width: right.text.count, style: right.style)
-    canvas.put(
-      replayEventText(replay), x: x, y: rect.y, width: max(0, rightX - x - 2),
-      style: Style(.text), overflow: .ellipsis)
+    let playback = StatusItem(
+      [replay.isPlaying ? "▶ playing \(speed)" : "paused \(speed)"],
+      style: replay.isPlaying ? Style(.ok, [.bold, .reverse]) : Style(.warn, [.bold, .reverse]),
+      priority: 100)
+    let event = replayEventText(replay)
+    // The room the event has beside the others, for its cut form.
+    let others = StatusLine([playback, right], separator: Span("  "))
+    let taken = others.items.reduce(0) { $0 + DisplayWidth.of($1.forms[0].map(\.text).joined()) }
+    let room = max(1, line.width - taken - 2 - 2)
+    StatusLine(
+      [
+        playback,
+        StatusItem(
+          [event, TextFitting.truncateAtWord(event, toColumns: room)], style: Style(.text),
+          priorities: [50, 60]),
+        right,
+      ], separator: Span("  "), gap: 2
+    ).draw(&canvas, line)
   }
 
   /// The event under the cursor in one line, or what the start of the day shows.

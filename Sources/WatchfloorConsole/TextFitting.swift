@@ -108,7 +108,7 @@ public enum TextFitting {
     let word = kept[..<space]
     guard DisplayWidth.of(String(word)) * 3 >= columns * 2 else { return cut }
     var trimmed = String(word)
-    while trimmed.last == " " || trimmed.last == "," || trimmed.last == ";" {
+    while let last = trimmed.last, " ,;:·—–-".contains(last) {
       trimmed.removeLast()
     }
     return trimmed + ellipsis
