@@ -240,4 +240,27 @@ struct ConsoleEndToEndTests {
     #expect(screen.contains("+- Airlifts (5)") || screen.contains("+- Airlifts"))
     try tmux.send("q")
   }
+
+  @Test("a facility's details at 80x24: what changed, wrapped, scrolled to the end and back")
+  func facilityDetails() throws {
+    let log = try sampleLog()
+    let tmux = try TmuxSession.console("live \(log.path) --operator hassan", width: 80, height: 24)
+    try tmux.waitFor { $0.contains("AL-0123-10") }
+    try tmux.send("Tab")
+    try tmux.send("Enter")
+    let (opened, shown) = try tmux.waitFor(timeout: 5) {
+      $0.contains("Facility karkh") && $0.contains("occupancy 6,476 of 3,000")
+    }
+    #expect(shown, "\(opened)")
+    try tmux.send("End")
+    let (end, scrolled) = try tmux.waitFor(timeout: 5) {
+      $0.contains("status lockdown → open") && $0.contains("↑ ")
+    }
+    #expect(scrolled, "\(end)")
+    try tmux.send("Home")
+    #expect(try tmux.waitFor(timeout: 5) { $0.contains("occupancy 6,476 of 3,000") }.1)
+    try tmux.send("Escape")
+    try tmux.send("q")
+    #expect(try tmux.waitFor { $0.contains("EXITED=0") }.1)
+  }
 }
