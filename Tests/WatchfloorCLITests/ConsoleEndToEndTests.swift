@@ -254,7 +254,7 @@ struct ConsoleEndToEndTests {
     #expect(shown, "\(opened)")
     try tmux.send("End")
     let (end, scrolled) = try tmux.waitFor(timeout: 5) {
-      $0.contains("status lockdown → open") && $0.contains("↑ ")
+      $0.contains("status lockdown →") && $0.contains("↑ ")
     }
     #expect(scrolled, "\(end)")
     try tmux.send("Home")
