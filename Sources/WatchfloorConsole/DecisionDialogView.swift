@@ -37,13 +37,7 @@ extension ConsoleModel {
     } else if let airlift = state.airlift(dialog.subject) {
       lines.append(
         (
-          CountText.sentence(fitting: room) { count in
-            "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
-              + "\(count(airlift.detainees)) detainees, \(count(airlift.highValue)) high-value · "
-              + "\(airlift.plan.priority.name) · ETD "
-              + ConsoleTime.dayTime(
-                airlift.plan.etd, offsetMinutes: zoneOffsetMinutes(at: airlift.plan.etd))
-          },
+          airliftSummary(airlift, fitting: room),
           Style(.text, .bold)
         ))
       if let destination = state.facilities[airlift.destination] {

@@ -42,6 +42,19 @@ extension ConsoleModel {
     }
   }
 
+  /// `ghwayran → karkh · 140 detainees, 50 high-value · urgent · ETD 24 Jan 10:00`, its
+  /// counts whole or, to fit `room` columns, compact: the confirmation and the details say
+  /// it alike.
+  func airliftSummary(_ airlift: Airlift, fitting room: Int) -> String {
+    CountText.sentence(fitting: room) { count in
+      "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
+        + "\(count(airlift.detainees)) detainees, \(count(airlift.highValue)) high-value · "
+        + "\(airlift.plan.priority.name) · ETD "
+        + ConsoleTime.dayTime(
+          airlift.plan.etd, offsetMinutes: zoneOffsetMinutes(at: airlift.plan.etd))
+    }
+  }
+
   /// The lines of a detail view: what the item is now, then every event about it.
   public func detailLines(_ history: DetailHistory) -> (title: String, lines: [(String, Style)]) {
     let subject = history.subject
@@ -57,13 +70,7 @@ extension ConsoleModel {
         lines.append(("Status \(status.text)", status.style))
         lines.append(
           (
-            CountText.sentence(fitting: room) { count in
-              "\(tables.facility(airlift.origin)) → \(tables.facility(airlift.destination)) · "
-                + "\(count(airlift.detainees)) detainees, \(count(airlift.highValue)) high-value · "
-                + "\(airlift.plan.priority.name) · ETD "
-                + ConsoleTime.dayTime(
-                  airlift.plan.etd, offsetMinutes: zoneOffsetMinutes(at: airlift.plan.etd))
-            },
+            airliftSummary(airlift, fitting: room),
             Style(.text)
           ))
         let approvals = airlift.progress.approvals.map { tables.text($0) }

@@ -7,12 +7,6 @@ import WatchfloorProcess
   "Alerts and feed health end to end in tmux", .serialized,
   .enabled(if: TmuxSession.available, "tmux is not installed: apt-get install tmux"))
 struct AlertFeedEndToEndTests {
-  func append(_ line: String, to log: URL) throws {
-    let handle = try FileHandle(forWritingTo: log)
-    try handle.seekToEnd()
-    try handle.write(contentsOf: Data((line + "\n").utf8))
-    try handle.close()
-  }
 
   @Test("at 80x24 the alert line stays under the header while the incidents are scrolled; ! then a")
   func alertLine() throws {

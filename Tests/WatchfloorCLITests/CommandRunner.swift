@@ -111,6 +111,14 @@ func sampleLog() throws -> URL {
   return log
 }
 
+/// Appends `line` and its line break to the log, as a feed would.
+func append(_ line: String, to log: URL) throws {
+  let handle = try FileHandle(forWritingTo: log)
+  try handle.seekToEnd()
+  try handle.write(contentsOf: Data((line + "\n").utf8))
+  try handle.close()
+}
+
 /// A fresh temporary directory for one test.
 func temporaryDirectory() throws -> URL {
   let url = FileManager.default.temporaryDirectory

@@ -7,13 +7,6 @@ import WatchfloorProcess
   "Console end to end in tmux", .serialized,
   .enabled(if: TmuxSession.available, "tmux is not installed: apt-get install tmux"))
 struct ConsoleEndToEndTests {
-  /// A temporary copy of the samples as one log.
-  func append(_ line: String, to log: URL) throws {
-    let handle = try FileHandle(forWritingTo: log)
-    try handle.seekToEnd()
-    try handle.write(contentsOf: Data((line + "\n").utf8))
-    try handle.close()
-  }
 
   @Test(
     "live: the log appears, new lines follow, escape sequences arrive sanitised, q restores the shell"
