@@ -20,25 +20,27 @@ extension ConsoleModel {
     if !filter.isEmpty {
       rows = rows.filter { airliftSearchText($0).contains(filter) }
     }
+    // Each row's key computed once (decorate, sort, undecorate): the comparisons then cost
+    // no lookups, and a frame sorts a large floor in a fraction of the time.
     let order = airliftOrder
-    return rows.sorted { left, right in
-      switch order {
-      case .urgency:
-        let l = (Self.airliftGroup(left), isOverdue(left) ? 0 : 1, Self.urgencyRank(left))
-        let r = (Self.airliftGroup(right), isOverdue(right) ? 0 : 1, Self.urgencyRank(right))
-        if l != r { return l < r }
-      case .etd:
-        break
-      case .destination:
-        let l = tables.facility(left.destination)
-        let r = tables.facility(right.destination)
-        if l != r { return l.utf8.lexicographicallyPrecedes(r.utf8) }
-      case .detainees:
-        if left.detainees != right.detainees { return left.detainees > right.detainees }
-      }
-      if left.plan.etd != right.plan.etd { return left.plan.etd < right.plan.etd }
-      return tables.airlifts.precedes(left.id, right.id)
+    let keyed = rows.enumerated().map { index, airlift in
+      AirliftSortKey(
+        primary: order == .urgency
+          ? (Self.airliftGroup(airlift), isOverdue(airlift) ? 0 : 1, Self.urgencyRank(airlift))
+          : (0, 0, 0),
+        destination: order == .destination ? tables.facility(airlift.destination) : "",
+        detainees: order == .detainees ? airlift.detainees : 0, etd: airlift.plan.etd,
+        id: airlift.id, index: index)
     }
+    return keyed.sorted { left, right in
+      if left.primary != right.primary { return left.primary < right.primary }
+      if left.destination != right.destination {
+        return left.destination.utf8.lexicographicallyPrecedes(right.destination.utf8)
+      }
+      if left.detainees != right.detainees { return left.detainees > right.detainees }
+      if left.etd != right.etd { return left.etd < right.etd }
+      return tables.airlifts.precedes(left.id, right.id)
+    }.map { rows[$0.index] }
   }
 
   static func urgencyRank(_ airlift: Airlift) -> Int {
@@ -165,10 +167,29 @@ struct PaneRows {
   let airlifts: [Airlift]
   let facilities: [ConsoleModel.FacilityRow]
   let incidents: [ConsoleModel.IncidentRow]
+
+  /// Each pane's items, in display order.
+  var symbols: [Pane: [Symbol]] {
+    [
+      .airlifts: airlifts.map(\.id), .occupancy: facilities.map(\.symbol),
+      .incidents: incidents.map(\.symbol),
+    ]
+  }
 }
 
 extension ConsoleModel {
   func paneRows() -> PaneRows {
     PaneRows(airlifts: airliftRows(), facilities: facilityRows(), incidents: incidentRows())
   }
+}
+
+/// What the airlifts pane sorts an airlift by, worked out once, and where the airlift is: the
+/// sort moves these small keys, not the airlifts.
+private struct AirliftSortKey {
+  let primary: (Int, Int, Int)
+  let destination: String
+  let detainees: Int64
+  let etd: Timestamp
+  let id: Symbol
+  let index: Int
 }

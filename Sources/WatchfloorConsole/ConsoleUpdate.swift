@@ -105,13 +105,30 @@ extension ConsoleModel {
   /// Shows `newState`, keeping every selection on its item (or, when the item left the
   /// pane, on its neighbour at the same place).
   mutating func adopt(_ newState: OpsState) {
-    let before = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, rowSymbols($0)) })
+    let earlier = self
     state = newState
+    // The rows and the layout once for all three panes (a replay's seek lands here); the
+    // rows before only when a selection left its pane or rows may have arrived above.
+    let rows = paneRows()
+    let layout = layout(for: rows)
+    let after = rows.symbols
+    var before: [Pane: [Symbol]]?
+    func previous(_ pane: Pane) -> [Symbol] {
+      if before == nil { before = earlier.paneRows().symbols }
+      return before?[pane] ?? []
+    }
     for pane in Pane.allCases {
-      let rows = rowSymbols(pane)
-      panes[pane].follow(rows, previous: before[pane])
-      panes[pane].scroll(in: rows, visible: visibleRows(pane))
-      noteNewRowsAbove(pane, rows: rows, previous: before[pane] ?? [])
+      let symbols = after[pane] ?? []
+      let visible = visibleRows(pane, layout: layout, rows: rows)
+      if let selected = panes[pane].selected, !symbols.contains(selected) {
+        panes[pane].follow(symbols, previous: previous(pane))
+      } else {
+        panes[pane].follow(symbols)
+      }
+      panes[pane].scroll(in: symbols, visible: visible)
+      if pane != .occupancy && firstShownRow(pane, rows: symbols, visible: visible) > 0 {
+        noteNewRowsAbove(pane, rows: symbols, visible: visible, previous: previous(pane))
+      }
     }
   }
 
@@ -233,11 +250,17 @@ extension ConsoleModel {
 
   /// The rows of `pane` in sight at once, as the view draws them.
   func visibleRows(_ pane: Pane) -> Int {
+    let rows = paneRows()
+    return visibleRows(pane, layout: layout(for: rows), rows: rows)
+  }
+
+  /// The same, with the layout and the rows at hand.
+  func visibleRows(_ pane: Pane, layout: ConsoleLayout, rows: PaneRows) -> Int {
     let rect = layout.rect(pane)
     guard pane == .occupancy else { return Self.listRows(rect) }
-    let rows = facilityRows()
     return occupancyViewport(
-      rect, rows: rows, twoLines: occupancyUsesTwoLines(rect, rows: rows)
+      rect, rows: rows.facilities,
+      twoLines: occupancyUsesTwoLines(rect, rows: rows.facilities)
     ).visible
   }
 
@@ -251,10 +274,13 @@ extension ConsoleModel {
 
   /// Selects a first row where none is, and scrolls each pane so its selection is in sight.
   public mutating func keepSelectionsVisible() {
+    let rows = paneRows()
+    let layout = layout(for: rows)
+    let symbols = rows.symbols
     for pane in Pane.allCases {
-      let rows = rowSymbols(pane)
-      panes[pane].follow(rows)
-      panes[pane].scroll(in: rows, visible: visibleRows(pane))
+      let paneSymbols = symbols[pane] ?? []
+      panes[pane].follow(paneSymbols)
+      panes[pane].scroll(in: paneSymbols, visible: visibleRows(pane, layout: layout, rows: rows))
     }
   }
 

@@ -4,9 +4,11 @@ import WatchfloorModel
 /// list counts them (`↑ 2 new`) until they are scrolled into sight.
 extension ConsoleModel {
   /// Notes the rows of `pane` that are new since `previous` and sit above the first row shown.
-  mutating func noteNewRowsAbove(_ pane: Pane, rows: [Symbol], previous: [Symbol]) {
+  mutating func noteNewRowsAbove(
+    _ pane: Pane, rows: [Symbol], visible: Int, previous: [Symbol]
+  ) {
     guard pane != .occupancy else { return }
-    let top = firstShownRow(pane, rows: rows)
+    let top = firstShownRow(pane, rows: rows, visible: visible)
     guard top > 0 else { return }
     let known = Set(previous)
     let arrived = rows[..<min(top, rows.count)].filter { !known.contains($0) }
@@ -25,9 +27,14 @@ extension ConsoleModel {
 
   /// The index of the first row `pane` shows, as the view computes it.
   func firstShownRow(_ pane: Pane, rows: [Symbol]) -> Int {
+    firstShownRow(pane, rows: rows, visible: visibleRows(pane))
+  }
+
+  /// The same, with the rows in sight at hand.
+  func firstShownRow(_ pane: Pane, rows: [Symbol], visible: Int) -> Int {
     let state = panes[pane]
     return ListState.viewport(
       offset: state.offset, selected: state.selected.flatMap { rows.firstIndex(of: $0) },
-      count: rows.count, visible: visibleRows(pane))
+      count: rows.count, visible: visible)
   }
 }
