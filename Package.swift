@@ -12,6 +12,12 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    // The PostgreSQL client behind shared logs (`postgres://` sources): the wire protocol,
+    // SCRAM authentication, TLS and LISTEN/NOTIFY are theirs, not ours to write.
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
   ],
   targets: [
     .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -26,7 +32,14 @@ let package = Package(
     ),
     .target(
       name: "WatchfloorLog",
-      dependencies: ["WatchfloorModel", .product(name: "Crypto", package: "swift-crypto")]
+      dependencies: [
+        "WatchfloorModel", .product(name: "Crypto", package: "swift-crypto"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        .product(name: "Logging", package: "swift-log"),
+      ]
     ),
     .target(
       name: "WatchfloorConsole",
@@ -53,6 +66,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "WatchfloorModelTests", dependencies: ["WatchfloorModel"]),
+    .testTarget(name: "WatchfloorProcessTests", dependencies: ["WatchfloorProcess"]),
     .testTarget(name: "WatchfloorLogTests", dependencies: ["WatchfloorLog", "WatchfloorModel"]),
     .testTarget(
       name: "WatchfloorFeedTests",

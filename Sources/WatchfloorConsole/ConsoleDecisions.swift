@@ -12,8 +12,13 @@ extension ConsoleModel {
   /// is asked, with the decisions that are possible instead.
   mutating func openDecision(_ requested: DecisionKind) {
     guard decisionsAllowed else {
-      resultLine =
-        mode == .replay ? "replay is read-only: no decisions" : "\(operatorName) may not decide"
+      switch (mode, feed.condition) {
+      case (.replay, _): resultLine = "replay is read-only: no decisions"
+      case (_, .reconnecting(let label, _)):
+        resultLine = "\(label) reconnecting: no decisions until the log is back"
+      case (_, .readOnly(let reason)): resultLine = "\(reason): no decisions"
+      default: resultLine = "\(operatorName) may not decide"
+      }
       return
     }
     if !rosterOpen && operatorRole != .approver {

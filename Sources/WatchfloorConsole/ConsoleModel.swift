@@ -113,7 +113,7 @@ public struct ConsoleModel {
   var statusClock: Double?
   /// Whether this console may decide at all: a replay may not (the roster may still refuse
   /// the officer).
-  public var decisionsAllowed: Bool { replay == nil }
+  public var decisionsAllowed: Bool { replay == nil && feed.condition.acceptsDecisions }
 
   public var focus: Pane = .airlifts
   /// The airlifts pane's sort order (`s`).

@@ -6,6 +6,19 @@ public enum FeedCondition: Equatable, Sendable {
   case missing
   /// The path names something that cannot be read as a log; `reason` says why.
   case unreadable(reason: String)
+  /// The connection to a shared log is lost: the state shown is kept, read-only, and the
+  /// next attempt is in `seconds` (`DB: reconnecting (3s)`).
+  case reconnecting(label: String, seconds: Int)
+  /// The log can be read but not written (a standby server); `reason` says so.
+  case readOnly(reason: String)
+
+  /// Whether decisions can be written now.
+  var acceptsDecisions: Bool {
+    switch self {
+    case .open, .missing, .unreadable: true
+    case .reconnecting, .readOnly: false
+    }
+  }
 }
 
 /// How a followed log changed under the console, so it is read again from the start.

@@ -27,6 +27,7 @@ extension ConsoleModel {
     case .open: role = [" · OPEN ROSTER", " · OPEN"]
     case .personal: role = [" (\(standing), personal roster)", " (\(standing))"]
     case .system, .file: role = [" (\(standing))", " (\(standing))"]
+    case .database: role = [" (\(standing), database role)", " (\(standing))"]
     }
     let header = Style(.header)
     return StatusLine(
@@ -153,6 +154,21 @@ extension ConsoleModel {
         ["read-only · \(feed.source)" + extra, "read-only" + extra, "read-only"], [20, 70, 95],
         style
       )
+    }
+    switch feed.condition {
+    case .reconnecting(let label, let seconds):
+      return (
+        [
+          "\(label): reconnecting (\(seconds)s) · read-only" + extra,
+          "\(label): reconnecting (\(seconds)s)", "\(label): reconnecting",
+        ], [40, 70, 96], Style(.danger, [.bold, .reverse])
+      )
+    case .readOnly(let reason):
+      return (
+        ["read-only · \(reason)" + extra, "read-only" + extra, "read-only"], [40, 70, 96],
+        Style(.warn, .bold)
+      )
+    default: break
     }
     guard let last = feed.lastLineAt else {
       return (["feed: no lines yet" + extra, "feed: no lines"], [60, 95], style)

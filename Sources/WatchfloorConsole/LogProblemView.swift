@@ -11,7 +11,7 @@ extension ConsoleModel {
     switch feed.condition {
     case .missing: return "LOG MISSING: \(path)"
     case .unreadable(let reason): return "LOG UNREADABLE: \(path): \(reason)"
-    case .open:
+    case .open, .reconnecting, .readOnly:
       return timeline.count == 0 ? "LOG EMPTY: waiting for the first event in \(path)" : nil
     }
   }
@@ -32,7 +32,8 @@ extension ConsoleModel {
       switch feed.condition {
       case .missing: "The console is waiting for it to appear. "
       case .unreadable: "The console tries it again every second. "
-      case .open: ""
+      case .open, .readOnly: ""
+      case .reconnecting: "The console reconnects by itself. "
       }
     let meaning =
       next + "No airlift, facility or incident can be shown: this is not an all-clear. "

@@ -11,6 +11,8 @@ public enum RosterSource: Sendable, Equatable {
   case personal(path: String)
   /// No roster: anyone named decides (demos, tests, a single officer's machine).
   case open
+  /// A database log: the officer is the role the server knows, and its groups decide.
+  case database
 
   /// The system roster's path.
   public static let systemPath = "/etc/watchfloor/roster.toml"
@@ -59,6 +61,9 @@ public struct OfficerIdentity: Sendable, Equatable {
       } catch {
         throw IdentityError(message: error.message)
       }
+    case .database:
+      // rosterSource(option:…) never answers this: a database log's identity is its role.
+      throw IdentityError(message: "a database log's officer is the database role")
     }
     if operatorOption != nil {
       throw IdentityError(

@@ -33,24 +33,76 @@ public struct ChainLedger: Sendable {
   public static func verify(_ paths: [String]) throws(LogSourceError) -> ChainLedger {
     var ledger = ChainLedger()
     for path in paths {
-      var chain = DecisionChain()
-      var lastLine = 0
-      var lastLinkLine: Int?
+      var builder = Builder(path: path)
       try LogReader.readFile(
-        path, byteOrderMark: { chain.feed(bytes: $0) },
+        path, byteOrderMark: { builder.feed(byteOrderMark: $0) },
         lines: { line, number, terminated in
-          lastLine = number
-          guard let found = chain.feed(line: line, terminated: terminated) else { return }
-          ledger.marks.record(file: path, line: number, intact: found.intact)
-          lastLinkLine = number
+          builder.feed(line: line, number: number, terminated: terminated)
         })
-      ledger.files.append(
-        FileChain(
-          path: path, links: chain.links, intactLinks: chain.intactLinks,
-          firstBrokenLine: chain.firstBrokenLine, lastLinkLine: lastLinkLine,
-          lastLink: chain.lastLink, linesAfterLastLink: lastLine - (lastLinkLine ?? 0)))
+      ledger.append(builder.finish())
     }
     return ledger
+  }
+
+  private mutating func append(_ other: ChainLedger) {
+    files += other.files
+    marks.merge(other.marks)
+  }
+
+  /// Builds one log's chain from its lines in order: a file's, or a database log's, whose
+  /// chain starts again at each imported file's first line.
+  public struct Builder {
+    private let path: String
+    private var chain = DecisionChain()
+    private var marks = ChainMarks()
+    private var links = 0
+    private var intactLinks = 0
+    private var firstBrokenLine: Int?
+    private var lastLine = 0
+    private var lastLinkLine: Int?
+    private var lastLink: String?
+
+    public init(path: String) {
+      self.path = path
+    }
+
+    /// A byte order mark at the start of a file, which readers skip but the chain covers.
+    public mutating func feed(byteOrderMark bytes: UnsafeRawBufferPointer) {
+      chain.feed(bytes: bytes)
+    }
+
+    /// The next line (without its `\n`); `restarting` when a new chain starts at it.
+    public mutating func feed(
+      line: UnsafeRawBufferPointer, number: Int, terminated: Bool = true, restarting: Bool = false
+    ) {
+      if restarting { settle() }
+      lastLine = number
+      guard let found = chain.feed(line: line, terminated: terminated) else { return }
+      marks.record(file: path, line: number, intact: found.intact)
+      lastLinkLine = number
+      lastLink = found.link.value
+      if !found.intact && firstBrokenLine == nil { firstBrokenLine = number }
+    }
+
+    /// Closes the current chain's counts and starts a new chain.
+    private mutating func settle() {
+      links += chain.links
+      intactLinks += chain.intactLinks
+      chain = DecisionChain()
+    }
+
+    public mutating func finish() -> ChainLedger {
+      settle()
+      var ledger = ChainLedger()
+      ledger.files = [
+        FileChain(
+          path: path, links: links, intactLinks: intactLinks, firstBrokenLine: firstBrokenLine,
+          lastLinkLine: lastLinkLine, lastLink: lastLink,
+          linesAfterLastLink: lastLine - (lastLinkLine ?? 0))
+      ]
+      ledger.marks = marks
+      return ledger
+    }
   }
 
   /// Whether every file's chain is intact.

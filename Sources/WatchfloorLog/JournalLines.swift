@@ -11,7 +11,7 @@ extension Journal {
   /// `{"ts":…,"type":…,"id":…,<fields in order>,"by":…}`. `ts` is written in UTC, with its
   /// fraction of a second when it has one.
   public static func decisionLine(
-    type: String, fields: [(String, String)], by: String, ts: Timestamp, id: String
+    type: String, fields: [(String, String)], by: String?, ts: Timestamp, id: String
   ) -> String {
     var writer = JSONWriter(pretty: false)
     writer.beginObject()
@@ -19,7 +19,7 @@ extension Journal {
     writer.string("type", type)
     writer.string("id", id)
     for (key, value) in fields { writer.string(key, value) }
-    writer.string("by", by)
+    if let by { writer.string("by", by) }
     writer.endObject()
     return writer.text
   }

@@ -21,6 +21,11 @@ public struct ChainMarks: Sendable, Equatable {
     links[file, default: [:]][line] = intact
   }
 
+  /// Adds the marks of other files.
+  public mutating func merge(_ other: ChainMarks) {
+    links.merge(other.links) { $1 }
+  }
+
   /// What the chain says of line `line` of `file`.
   public func status(file: String, line: Int) -> LinkStatus {
     guard let intact = links[file]?[line] else { return .unchained }

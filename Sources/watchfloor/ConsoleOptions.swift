@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WatchfloorConsole
+import WatchfloorLog
 import WatchfloorModel
 
 /// Options every console screen shares: theme, time zone, operator, roster.
@@ -28,6 +29,27 @@ struct ConsoleOptions: ParsableArguments {
   /// The officer, their role and the roster in force; exits 2 on a bad roster or name.
   func identity() throws -> OfficerIdentity {
     try resolveIdentity(roster: roster, operator: `operator`)
+  }
+
+  /// The officer at a console on `location`: the roster's for a file; for a database, the
+  /// role the server knows us as, an approver when it is in watchfloor_officer. Exits 2 when
+  /// the roster, the name or the database cannot be accepted.
+  func identity(for location: LogLocation) throws -> OfficerIdentity {
+    guard case .database(let url) = location else { return try identity() }
+    if `operator` != nil || roster != nil {
+      standardError(
+        "watchfloor: --operator and --roster do not apply to a database log: the officer is "
+          + "the role you connect as (\(url.user)), and its groups decide (watchfloor db grant)")
+      throw ExitCode(2)
+    }
+    do {
+      let decisions = try DatabaseDecisions(url: url)
+      return OfficerIdentity(
+        name: decisions.officer, role: decisions.canDecide ? .approver : .viewer,
+        roster: .database)
+    } catch {
+      throw databaseExit(error)
+    }
   }
 
   /// The themes to cycle through with `t`, the chosen one first (`--theme`, else the config's,

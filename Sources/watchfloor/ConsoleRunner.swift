@@ -22,9 +22,10 @@ protocol FeedDriver: AnyObject {
 final class ConsoleRunner {
   private let terminal: Terminal
   private let signals: SignalWatch
-  /// The followed log and its journal; nil in a replay, which reads a finished log.
-  private let follower: LogFollower?
-  private let journal: Journal?
+  /// The followed log and the worker writing decisions to it; nil in a replay, which reads a
+  /// finished log.
+  private let follower: (any LogFeed)?
+  private let decisions: DecisionWorker?
   private var model: ConsoleModel
   private let colorMode: ColorMode
   private let driver: FeedDriver?
@@ -33,12 +34,12 @@ final class ConsoleRunner {
   /// Seconds until the simulated feed has something due.
   private var feedDue = 1.0
 
-  /// A console following the log at `path`, or replaying `model.replay` when `path` is nil.
+  /// A console following the log at `location`, or replaying `model.replay` when it is nil.
   init(
-    path: String?, model: ConsoleModel, colorMode: ColorMode, driver: FeedDriver? = nil
+    location: LogLocation?, model: ConsoleModel, colorMode: ColorMode, driver: FeedDriver? = nil
   ) throws {
-    follower = path.map { LogFollower(path: $0) }
-    journal = path.map { Journal(path: $0) }
+    follower = location.map { $0.follow() }
+    decisions = location.map { location in DecisionWorker { try location.decisionWriter() } }
     self.model = model
     self.colorMode = colorMode
     self.driver = driver
@@ -68,6 +69,7 @@ final class ConsoleRunner {
       let timeout = nextTimeout()
       var descriptors = [terminal.inputDescriptor, signals.descriptor]
       if let wake = follower?.wakeDescriptor { descriptors.append(wake) }
+      if let decisions { descriptors.append(decisions.wakeDescriptor) }
       let ready = try EventWaiter.wait(for: descriptors, timeoutMilliseconds: Int(timeout))
       if ready.contains(signals.descriptor) {
         for signal in signals.drain() {
@@ -107,6 +109,7 @@ final class ConsoleRunner {
         }
       }
       readLog()
+      for result in decisions?.takeResults() ?? [] { apply(model.update(.decisionResult(result))) }
       apply(model.update(.tick(clockNow())))
       apply(model.update(.statusClock(monotonicSeconds())))
       // Frames drive a playing replay and let go of rows held after a movement key.
@@ -131,32 +134,13 @@ final class ConsoleRunner {
     return false
   }
 
-  /// Writes a confirmed decision: under the log's lock, against the log as it is now, refused
-  /// when the item changed since the dialog opened or the policy blocks it. The screen shows
-  /// the decision when the follower reads it back.
+  /// Hands a confirmed decision to the worker: it is written against the log as it is then,
+  /// refused when the item changed since the dialog opened or the policy blocks it. The
+  /// result line comes back through the worker; the screen shows the decision when the
+  /// follower reads it back.
   private func write(_ request: DecisionRequest) {
-    guard let journal else { return }
-    let order = DecisionOrder(
-      kind: request.kind, subjectID: request.subjectID, reason: request.reason,
-      destinationID: request.destinationID, expectedFingerprint: request.snapshot)
-    do {
-      // The officer saw the warnings in the confirmation and pressed y.
-      let outcome = try journal.write(
-        order, by: model.operatorName, at: clockNow(), context: model.policyContext,
-        acceptingWarnings: true)
-      switch outcome {
-      case .written(let receipt, _):
-        apply(
-          model.update(
-            .decisionResult(
-              "written: \(request.kind.verb) \(request.subjectID) (line \(receipt.lineNumber))"
-            )))
-      case .refused(let reason):
-        apply(model.update(.decisionResult("not written: \(reason)")))
-      }
-    } catch {
-      apply(model.update(.decisionResult("not written: \(error)")))
-    }
+    decisions?.submit(
+      request, by: model.operatorName, at: clockNow(), context: model.policyContext)
   }
 
   private func clockNow() -> Timestamp {
@@ -171,8 +155,8 @@ final class ConsoleRunner {
     var seconds = 1.002 - Double(Timestamp.now().nanoseconds) / 1e9
     if model.replay?.isPlaying == true { seconds = min(seconds, 1.0 / 30) }
     if let due = model.heldRowsDue { seconds = min(seconds, max(0, due - monotonicSeconds())) }
-    if let follower, follower.wakeDescriptor == nil {
-      seconds = min(seconds, Double(follower.suggestedPollInterval.components.attoseconds) / 1e18)
+    if let follower, follower.wakeDescriptor == nil, let interval = follower.pollInterval {
+      seconds = min(seconds, Double(interval.components.attoseconds) / 1e18)
     }
     if driver != nil { seconds = min(seconds, feedDue) }
     if dirty { seconds = min(seconds, max(0, lastDraw + 1.0 / 30 - monotonicSeconds())) }
@@ -185,7 +169,7 @@ final class ConsoleRunner {
     guard let follower else { return }
     var advanced = false
     let before = model.timeline
-    let grewAt = opening && driver == nil ? modificationTime(follower.path) : nil
+    let grewAt = opening && driver == nil ? follower.lastGrowth : nil
     do {
       try follower.readAfterWake { event in
         switch event {
@@ -209,7 +193,13 @@ final class ConsoleRunner {
           setCondition(.missing)
         }
       }
-      setCondition(follower.status == .waiting ? .missing : .open)
+      switch follower.state {
+      case .waiting: setCondition(.missing)
+      case .following: setCondition(.open)
+      case .reconnecting(let label, let seconds):
+        setCondition(.reconnecting(label: label, seconds: seconds))
+      case .readOnly(let reason): setCondition(.readOnly(reason: reason))
+      }
     } catch let error as FollowError {
       setCondition(.unreadable(reason: error.reason))
     } catch {
@@ -230,14 +220,6 @@ final class ConsoleRunner {
     let timeline = Timeline()
     _ = timeline.addSource(model.feed.source)
     apply(model.update(.logReplaced(timeline, change: change)))
-  }
-
-  /// When the file at `path` was last modified, or nil when it cannot be examined.
-  private func modificationTime(_ path: String) -> Timestamp? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return Timestamp(
-      seconds: Int64(info.st_mtim.tv_sec), nanoseconds: UInt32(clamping: info.st_mtim.tv_nsec))
   }
 
   private func draw(force: Bool) {

@@ -5,7 +5,7 @@ import WatchfloorModel
 
 /// What every decision command shares: the log, the officer, and forcing past warnings.
 struct DecisionOptions: ParsableArguments {
-  @Option(help: "The log the decision is appended to.")
+  @Option(help: "The log the decision is appended to: a file or a database URL.")
   var log: String
 
   @Option(
@@ -24,18 +24,62 @@ struct DecisionOptions: ParsableArguments {
   var force = false
 }
 
-/// The scripting commands' decision: the journal's decision path with the officer from the
-/// roster. Exit 0 written, 1 refused (the reason on stderr), 2 usage or I/O errors.
+/// The scripting commands' decision: the log's decision path, as the roster's officer (a
+/// file) or as the database role (a database, where the server writes `by`). Exit 0 written,
+/// 1 refused (the reason on stderr), 2 usage or I/O errors.
 func decide(_ order: DecisionOrder, options: DecisionOptions) throws {
-  let identity = try resolveIdentity(roster: options.roster, operator: options.operator)
   let time = Journal.now()
-  let context = PolicyContext(
-    operatorName: identity.name, role: identity.role, rosterIsOpen: identity.rosterIsOpen,
-    now: time)
+  let writer: any DecisionWriter
+  let officer: String
+  let context: PolicyContext
+  let location: LogLocation
+  do {
+    location = try LogLocation.parse([options.log])
+  } catch {
+    throw databaseExit(error)
+  }
+  switch location {
+  case .files:
+    let identity = try resolveIdentity(roster: options.roster, operator: options.operator)
+    officer = identity.name
+    context = PolicyContext(
+      operatorName: identity.name, role: identity.role, rosterIsOpen: identity.rosterIsOpen,
+      now: time)
+    writer = Journal(path: options.log)
+  case .database(let url):
+    // The server writes `by` from the role we log in as: no option may name another.
+    if options.operator != nil {
+      standardError(
+        "watchfloor: --operator is refused on a database log: the server records the role "
+          + "you connect as (\(url.user))")
+      throw ExitCode(2)
+    }
+    if options.roster != nil {
+      standardError(
+        "watchfloor: --roster does not apply to a database log: its roles decide who may "
+          + "decide (watchfloor db grant)")
+      throw ExitCode(2)
+    }
+    let decisions: DatabaseDecisions
+    do {
+      decisions = try DatabaseDecisions(url: url)
+    } catch {
+      throw databaseExit(error)
+    }
+    if decisions.isStandby {
+      standardError("watchfloor: refused: \(url) is a standby, read-only: decide on the primary")
+      throw ExitCode(1)
+    }
+    officer = decisions.officer
+    context = PolicyContext(operatorName: officer, role: .approver, rosterIsOpen: false, now: time)
+    writer = decisions
+  }
   let outcome: DecisionOutcome
   do {
-    outcome = try Journal(path: options.log).write(
-      order, by: identity.name, at: time, context: context, acceptingWarnings: options.force)
+    outcome = try writer.write(
+      order, by: officer, at: time, context: context, acceptingWarnings: options.force)
+  } catch let error as DatabaseError {
+    throw databaseExit(error)
   } catch {
     standardError("watchfloor: \(error)")
     throw ExitCode(2)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import WatchfloorConsole
+import WatchfloorLog
 import WatchfloorModel
 
 struct LiveCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct LiveCommand: ParsableCommand {
       file is waited for.
       """)
 
-  @Argument(help: "The log file to follow.")
+  @Argument(help: "The log to follow: a file, or a database URL (postgres://USER@HOST/DB).")
   var file: String
 
   @OptionGroup var console: ConsoleOptions
@@ -26,31 +27,39 @@ struct LiveCommand: ParsableCommand {
   }
 }
 
-/// Opens the live console on `path` until the officer quits; returns the exit status.
+/// Opens the live console on `path` (a file or a database URL) until the officer quits;
+/// returns the exit status.
 func openConsole(path: String, console: ConsoleOptions, bell: Bool, driver: FeedDriver?) throws
   -> Int32
 {
   let config = loadUserConfig()
+  let location: LogLocation
+  do {
+    location = try LogLocation.parse([path])
+  } catch {
+    throw databaseExit(error)
+  }
+  let identity = try console.identity(for: location)
   let timeline = Timeline()
-  _ = timeline.addSource(path)
+  _ = timeline.addSource(location.displayName)
   var setup = ConsoleSetup(
     timeline: timeline, position: .following, now: driver?.now() ?? Timestamp.now(),
-    identity: try console.identity(), themes: try console.themes(config: config),
-    zone: console.zone(config: config), bell: bell && config.bell, source: path)
+    identity: identity, themes: try console.themes(config: config),
+    zone: console.zone(config: config), bell: bell && config.bell, source: location.displayName)
   setup.asciiOnly = !ASCIIFallback.localeIsUTF8()
   setup.escalateAfterSeconds = config.escalateAfterSeconds
   setup.staleAfterSeconds = config.staleAfterSeconds
-  return try runConsole(setup.makeModel(), following: path, driver: driver)
+  return try runConsole(setup.makeModel(), following: location, driver: driver)
 }
 
-/// Runs the console until the officer quits, following the log at `path` (or replaying when
-/// it is nil); returns the exit status.
-func runConsole(_ model: ConsoleModel, following path: String?, driver: FeedDriver? = nil) throws
-  -> Int32
-{
+/// Runs the console until the officer quits, following the log at `location` (or replaying
+/// when it is nil); returns the exit status.
+func runConsole(
+  _ model: ConsoleModel, following location: LogLocation?, driver: FeedDriver? = nil
+) throws -> Int32 {
   do {
     let runner = try ConsoleRunner(
-      path: path, model: model, colorMode: ColorMode.detect(), driver: driver)
+      location: location, model: model, colorMode: ColorMode.detect(), driver: driver)
     return try runner.run()
   } catch let exit as ExitCode {
     throw exit

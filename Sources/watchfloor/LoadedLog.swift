@@ -3,19 +3,22 @@ import WatchfloorConsole
 import WatchfloorLog
 import WatchfloorModel
 
-/// The SOURCE arguments read into a timeline, or exit 2 with a one-line message.
+/// The SOURCE arguments (files, directories or a database URL) read into a timeline, or
+/// exit 2 with a one-line message.
 struct LoadedLog {
-  let files: [String]
+  let log: any EventLog
   let timeline: Timeline
+  /// The names lines are reported under: the files, or the database.
+  var files: [String] { log.sourceNames }
 
   init(
     sources: [String], checkpointInterval: Int = 32_768,
     report: (LineVerdict, Int, Int, Timeline) -> Void = { _, _, _, _ in }
   ) throws {
     do {
-      files = try LogSources.files(for: sources)
+      log = try LogLocation.parse(sources).open()
       let timeline = Timeline(checkpointInterval: checkpointInterval)
-      try LogReader.read(files, into: timeline) { verdict, source, line in
+      try log.read(into: timeline) { verdict, source, line in
         report(verdict, source, line, timeline)
       }
       self.timeline = timeline
@@ -25,11 +28,11 @@ struct LoadedLog {
     }
   }
 
-  /// The decision chain's verdict on every decision line of the files (they are read again
-  /// and hashed); exits 2 when a file cannot be read.
+  /// The decision chain's verdict on every decision line of the log (it is read again and
+  /// hashed); exits 2 when it cannot be read.
   func chainMarks() throws -> ChainMarks {
     do {
-      return try ChainLedger.verify(files).marks
+      return try log.verifyChain().marks
     } catch {
       standardError("watchfloor: \(error)")
       throw ExitCode(2)

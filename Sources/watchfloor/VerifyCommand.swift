@@ -10,16 +10,17 @@ struct VerifyCommand: ParsableCommand {
       decision's chain value and every byte of the log since that decision, up to and including
       this line. An earlier line edited, inserted or removed breaks the first decision after
       it. Exit 0 when every chain is intact, 1 naming the first decision line that does not
-      match, 2 when a source cannot be read. Each file is a chain of its own.
+      match, 2 when a source cannot be read. Each file is a chain of its own (in a database
+      log, each imported file's lines too).
       """)
 
-  @Argument(help: "Log files or directories of daily logs.")
+  @Argument(help: "Log files, directories of daily logs, or a database URL.")
   var sources: [String]
 
   func run() throws {
     let ledger: ChainLedger
     do {
-      ledger = try ChainLedger.verify(LogSources.files(for: sources))
+      ledger = try LogLocation.parse(sources).open().verifyChain()
     } catch {
       standardError("watchfloor: \(error)")
       throw ExitCode(2)

@@ -21,7 +21,7 @@ struct Watchfloor: ParsableCommand {
       SimulateCommand.self, RenderCommand.self, StateCommand.self, ValidateCommand.self,
       ThemesCommand.self, ApproveCommand.self,
       DenyCommand.self, HoldCommand.self, CancelCommand.self, DivertCommand.self,
-      AcknowledgeCommand.self, VerifyCommand.self,
+      AcknowledgeCommand.self, VerifyCommand.self, DatabaseCommand.self,
     ],
     defaultSubcommand: DemoCommand.self
   )

@@ -1,0 +1,197 @@
+import NIOCore
+import PostgresNIO
+import WatchfloorModel
+
+/// A log kept in PostgreSQL (``DatabaseSchema``), read in `seq` order as a file is read in
+/// byte order: line numbers count the lines in that order from 1, as in `db export`'s output.
+public final class DatabaseLog {
+  public private(set) var session: DatabaseSession
+  public var url: DatabaseURL { session.url }
+  /// The last `seq` read, and how many lines that was.
+  public private(set) var lastSequence: Int64 = 0
+  public private(set) var linesRead = 0
+
+  /// Lines fetched per round trip; the next chunk is in flight while one is folded.
+  static let chunkLines = 50_000
+
+  public init(session: DatabaseSession) {
+    self.session = session
+  }
+
+  /// This log's reading position on another session (after a reconnection).
+  func continued(on session: DatabaseSession) -> DatabaseLog {
+    let log = DatabaseLog(session: session)
+    log.lastSequence = lastSequence
+    log.linesRead = linesRead
+    return log
+  }
+
+  /// Connects to `url` and checks that `db init` made the schema there.
+  public static func open(_ url: DatabaseURL, environment: [String: String]) throws(DatabaseError)
+    -> DatabaseLog
+  {
+    let session = try DatabaseSession.connect(url, environment: environment)
+    try DatabaseSchema.requireReady(session)
+    return DatabaseLog(session: session)
+  }
+
+  /// Calls `sink(line, lineNumber, startsFile)` for every line after the last one read, in
+  /// order, until there are none; `startsFile` marks the first line of an imported file (a
+  /// chain of its own; a byte order mark there is the file's, not the line's).
+  public func readNew(
+    from start: Int64? = nil, _ sink: (UnsafeRawBufferPointer, Int, Bool) throws -> Void
+  ) throws {
+    if let start { lastSequence = max(0, start - 1) }
+    // Every seq up to the largest visible one is settled: writers draw seqs under one lock
+    // held to their commit, so no line below it can still appear.
+    var upper = try currentLastSequence()
+    var from = lastSequence
+    var pending = from < upper ? fetch(after: from, through: min(upper, from + step)) : nil
+    while let current = pending {
+      let through = min(upper, from + step)
+      let result: PostgresQueryResult
+      do {
+        result = try current.wait()
+      } catch {
+        throw DatabaseError.from(error, url: url, doing: "read the log from")
+      }
+      from = through
+      pending = from < upper ? fetch(after: from, through: min(upper, from + step)) : nil
+      let chunk = try Chunk(result, url: url)
+      try chunk.forEachLine { line, index, startsFile in
+        try sink(line, linesRead + index, startsFile)
+      }
+      linesRead += chunk.count
+      lastSequence = through
+      if pending == nil {
+        // Lines committed while we read.
+        upper = try currentLastSequence()
+        if from < upper { pending = fetch(after: from, through: min(upper, from + step)) }
+      }
+    }
+  }
+
+  private var step: Int64 { Int64(Self.chunkLines) }
+
+  static let lastSequenceQuery: PostgresQuery =
+    "SELECT coalesce(max(seq), 0)::bigint FROM watchfloor.log"
+
+  /// The largest `seq` in the log (0 when it is empty).
+  func currentLastSequence() throws(DatabaseError) -> Int64 {
+    let rows = try session.query(Self.lastSequenceQuery, doing: "read the log from")
+    do {
+      return try rows.first?.decode(Int64.self) ?? 0
+    } catch {
+      throw DatabaseError(.server, "\(url) answered with something unexpected: \(error)")
+    }
+  }
+
+  /// The lines with `after < seq ≤ through`, joined by `\n` into one value, with their count,
+  /// the largest `seq` and the positions of imported files' first lines.
+  private func fetch(after: Int64, through: Int64) -> EventLoopFuture<PostgresQueryResult> {
+    session.start(Self.chunkQuery(after: after, through: through))
+  }
+
+  static func chunkQuery(after: Int64, through: Int64) -> PostgresQuery {
+    """
+    SELECT count(*)::bigint, max(seq), string_agg(line, '\\x0a'::bytea ORDER BY seq),
+      coalesce(array_agg(n) FILTER (WHERE source_line = 1), '{}')::bigint[]
+    FROM (SELECT seq, line, source_line, row_number() OVER (ORDER BY seq) AS n
+          FROM watchfloor.log WHERE seq > \(after) AND seq <= \(through)) AS chunk
+    """
+  }
+
+  /// One fetched chunk.
+  struct Chunk: Sendable {
+    var count = 0
+    var lastSequence: Int64?
+    var joined: ByteBuffer?
+    var fileStarts: [Int64] = []
+
+    init() {}
+
+    init(_ result: PostgresQueryResult, url: DatabaseURL) throws(DatabaseError) {
+      guard let row = result.rows.first else {
+        self.init()
+        return
+      }
+      try self.init(row, url: url)
+    }
+
+    init(_ row: PostgresRow, url: DatabaseURL) throws(DatabaseError) {
+      do {
+        let decoded = try row.decode((Int64, Int64?, ByteBuffer?, [Int64]).self)
+        count = Int(decoded.0)
+        lastSequence = decoded.1
+        joined = decoded.2
+        fileStarts = decoded.3
+      } catch {
+        throw DatabaseError(.server, "\(url) sent a chunk of the log we cannot read: \(error)")
+      }
+    }
+
+    /// Calls `body(line, indexFrom1, startsFile)` for each line.
+    func forEachLine(_ body: (UnsafeRawBufferPointer, Int, Bool) throws -> Void) throws {
+      guard count > 0, let joined else { return }
+      var starts = Set(fileStarts.map(Int.init))
+      if starts.isEmpty { starts = [] }
+      try joined.withUnsafeReadableBytes { bytes in
+        var index = 1
+        var begin = 0
+        var position = 0
+        while position <= bytes.count {
+          if position == bytes.count || bytes[position] == 0x0A {
+            try body(
+              UnsafeRawBufferPointer(rebasing: bytes[begin..<position]), index,
+              starts.contains(index))
+            index += 1
+            begin = position + 1
+          }
+          position += 1
+        }
+      }
+    }
+  }
+
+  // MARK: Writing
+
+  /// Appends feed lines in order (one transaction); decisions among them are refused by the
+  /// server. Returns the last `seq`.
+  @discardableResult
+  public func append(_ lines: [[UInt8]]) throws(DatabaseError) -> Int64 {
+    guard !lines.isEmpty else { return lastSequence }
+    try Self.checkLines(lines)
+    let buffers = lines.map { ByteBuffer(bytes: $0) }
+    let rows = try session.query(
+      "SELECT watchfloor.append_lines(\(buffers))", doing: "append to")
+    do {
+      return try rows.first?.decode(Int64?.self) ?? 0
+    } catch {
+      throw DatabaseError(.server, "\(url) answered with something unexpected: \(error)")
+    }
+  }
+
+  /// Imports `lines` of `file` starting at line `firstLine`; lines imported before are
+  /// skipped. Returns how many were added.
+  public func importLines(_ lines: [[UInt8]], file: String, firstLine: Int) throws(DatabaseError)
+    -> Int
+  {
+    guard !lines.isEmpty else { return 0 }
+    try Self.checkLines(lines)
+    let buffers = lines.map { ByteBuffer(bytes: $0) }
+    let rows = try session.query(
+      "SELECT watchfloor.import_lines(\(file), \(Int64(firstLine)), \(buffers))",
+      doing: "import into")
+    do {
+      return Int(try rows.first?.decode(Int64.self) ?? 0)
+    } catch {
+      throw DatabaseError(.server, "\(url) answered with something unexpected: \(error)")
+    }
+  }
+
+  private static func checkLines(_ lines: [[UInt8]]) throws(DatabaseError) {
+    if let bad = lines.firstIndex(where: { $0.contains(0x0A) }) {
+      throw DatabaseError(.usage, "line \(bad + 1) holds a line break")
+    }
+  }
+}
