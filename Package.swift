@@ -67,7 +67,10 @@ let package = Package(
     ),
     .testTarget(name: "WatchfloorModelTests", dependencies: ["WatchfloorModel"]),
     .testTarget(name: "WatchfloorProcessTests", dependencies: ["WatchfloorProcess"]),
-    .testTarget(name: "WatchfloorLogTests", dependencies: ["WatchfloorLog", "WatchfloorModel"]),
+    .testTarget(
+      name: "WatchfloorLogTests",
+      dependencies: ["WatchfloorLog", "WatchfloorModel", "WatchfloorProcess"]
+    ),
     .testTarget(
       name: "WatchfloorFeedTests",
       dependencies: ["WatchfloorFeed", "WatchfloorLog", "WatchfloorModel"]

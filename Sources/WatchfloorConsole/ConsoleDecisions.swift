@@ -24,7 +24,9 @@ extension ConsoleModel {
     if !rosterOpen && operatorRole != .approver {
       resultLine =
         operatorRole == .viewer
-        ? "\(operatorName) is a viewer on the roster: watching only, no decisions"
+        ? (roster == .database
+          ? "\(operatorName) is a viewer (not in watchfloor_officer): watching only, no decisions"
+          : "\(operatorName) is a viewer on the roster: watching only, no decisions")
         : "\(operatorName) is not on the roster: no decisions"
       return
     }

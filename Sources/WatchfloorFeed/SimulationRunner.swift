@@ -7,7 +7,8 @@ import WatchfloorModel
   import Darwin
 #endif
 
-/// Runs a `Simulator` against a log file in wall time: `watchfloor simulate FILE --speed N`.
+/// Runs a `Simulator` against a log (a file, or a database: ``SimulationLog``) in wall time:
+/// `watchfloor simulate LOG --speed N`.
 ///
 /// On start it reads the whole file (the history) and starts the simulated clock at the
 /// history's largest `ts` (or now, for an empty log). Then, every time it wakes, it takes the
@@ -32,15 +33,13 @@ public final class SimulationRunner {
     case logRemoved
   }
 
-  public let path: String
   public let simulator: Simulator
   /// The mapping from wall to simulated time.
   public let clock: SimulationClock
   /// Lines appended so far.
   public private(set) var appendedLines = 0
 
-  private let writer: FeedWriter
-  private let follower: LogFollower
+  private let log: any SimulationLog
   private let wallClock: () -> Duration
   private var removed = false
 
@@ -53,19 +52,27 @@ public final class SimulationRunner {
   ///   - start: the simulated start; by default the history's largest `ts`, or now.
   ///   - wallClock: the monotonic clock (injectable for tests).
   /// - Throws: `FeedError` or `FollowError` when the log cannot be opened or read.
-  public init(
+  public convenience init(
     path: String, speed: Double, seed: UInt64, rates: SimulationRates = .standard,
     start: Timestamp? = nil, wallClock: @escaping () -> Duration = SimulationClock.monotonicNow
   ) throws {
-    self.path = path
-    writer = try FeedWriter(path: path)
-    follower = LogFollower(path: path)
+    try self.init(
+      log: FileSimulationLog(path: path), speed: speed, seed: seed, rates: rates, start: start,
+      wallClock: wallClock)
+  }
+
+  /// Runs on `log`, reading it first.
+  public init(
+    log: any SimulationLog, speed: Double, seed: UInt64, rates: SimulationRates = .standard,
+    start: Timestamp? = nil, wallClock: @escaping () -> Duration = SimulationClock.monotonicNow
+  ) throws {
+    self.log = log
     let simulator = Simulator(seed: seed, rates: rates)
     self.simulator = simulator
     self.wallClock = wallClock
-    try follower.readAvailable { event in
-      if case .line(let line, _) = event { simulator.observe(line) }
-    }
+    _ = try log.exchange(
+      observe: { event in if case .line(let line, _) = event { simulator.observe(line) } },
+      produce: { [] })
     let begin =
       start
       ?? SimulationClock.simulatedStart(
@@ -82,11 +89,12 @@ public final class SimulationRunner {
   public func step() throws -> [String] {
     guard !removed else { return [] }
     do {
-      let lines = try writer.append { () throws -> [String] in
-        try follower.readAfterWake { event in self.take(event) }
-        guard !removed else { return [] }
-        return simulator.advance(to: clock.simulatedTime(at: wallClock()))
-      }
+      let lines = try log.exchange(
+        observe: { self.take($0) },
+        produce: {
+          guard !removed else { return [] }
+          return simulator.advance(to: clock.simulatedTime(at: wallClock()))
+        })
       appendedLines += lines.count
       return lines
     } catch let error as FeedError where error.isRemoved {
@@ -97,10 +105,10 @@ public final class SimulationRunner {
 
   /// A descriptor that becomes readable when the log changes (inotify), or nil where the log
   /// must be polled.
-  public var wakeDescriptor: Int32? { follower.wakeDescriptor }
+  public var wakeDescriptor: Int32? { log.wakeDescriptor }
 
   /// How long to wait at most between steps to notice what other writers append.
-  public var suggestedPollInterval: Duration { follower.suggestedPollInterval }
+  public var suggestedPollInterval: Duration { log.suggestedPollInterval }
 
   /// Whether the log file was found removed.
   public var logRemoved: Bool { removed }
@@ -123,7 +131,7 @@ public final class SimulationRunner {
       if removed { return .logRemoved }
       let elapsed = wallClock() - began
       if let limit, elapsed >= limit { return .timeLimit }
-      var wait = min(timeUntilNextEvent() ?? .seconds(1), follower.suggestedPollInterval)
+      var wait = min(timeUntilNextEvent() ?? .seconds(1), log.suggestedPollInterval)
       if let limit { wait = min(wait, limit - elapsed) }
       sleep(wait)
     }
@@ -146,7 +154,7 @@ public final class SimulationRunner {
     let parts = duration.components
     let nanoseconds = parts.seconds * 1_000_000_000 + parts.attoseconds / 1_000_000_000
     let milliseconds = Int32(clamping: max(1, min(60_000, (nanoseconds + 999_999) / 1_000_000)))
-    if let descriptor = follower.wakeDescriptor {
+    if let descriptor = log.wakeDescriptor {
       var wake = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
       _ = poll(&wake, 1, milliseconds)
     } else {

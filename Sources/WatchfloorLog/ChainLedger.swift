@@ -49,11 +49,15 @@ public struct ChainLedger: Sendable {
     marks.merge(other.marks)
   }
 
-  /// Builds one log's chain from its lines in order: a file's, or a database log's, whose
-  /// chain starts again at each imported file's first line.
+  /// Builds one log's chain from its lines in order: a file's, or a database log's. In a
+  /// database, each imported file's first line may start a chain of its own (the file was
+  /// one): the first link after it is intact when it matches either the chain carried on
+  /// from before or the chain started at that line.
   public struct Builder {
     private let path: String
     private var chain = DecisionChain()
+    /// The chain started at an imported file's first line, until the next link.
+    private var fileChain: DecisionChain?
     private var marks = ChainMarks()
     private var links = 0
     private var intactLinks = 0
@@ -71,28 +75,29 @@ public struct ChainLedger: Sendable {
       chain.feed(bytes: bytes)
     }
 
-    /// The next line (without its `\n`); `restarting` when a new chain starts at it.
+    /// The next line (without its `\n`); `startsFile` at an imported file's first line.
     public mutating func feed(
-      line: UnsafeRawBufferPointer, number: Int, terminated: Bool = true, restarting: Bool = false
+      line: UnsafeRawBufferPointer, number: Int, terminated: Bool = true, startsFile: Bool = false
     ) {
-      if restarting { settle() }
+      if startsFile { fileChain = DecisionChain() }
       lastLine = number
-      guard let found = chain.feed(line: line, terminated: terminated) else { return }
-      marks.record(file: path, line: number, intact: found.intact)
+      let found = chain.feed(line: line, terminated: terminated)
+      let foundInFile = fileChain?.feed(line: line, terminated: terminated)
+      guard let found else { return }
+      fileChain = nil
+      let intact = found.intact || foundInFile?.intact == true
+      links += 1
+      if intact {
+        intactLinks += 1
+      } else if firstBrokenLine == nil {
+        firstBrokenLine = number
+      }
+      marks.record(file: path, line: number, intact: intact)
       lastLinkLine = number
       lastLink = found.link.value
-      if !found.intact && firstBrokenLine == nil { firstBrokenLine = number }
     }
 
-    /// Closes the current chain's counts and starts a new chain.
-    private mutating func settle() {
-      links += chain.links
-      intactLinks += chain.intactLinks
-      chain = DecisionChain()
-    }
-
-    public mutating func finish() -> ChainLedger {
-      settle()
+    public func finish() -> ChainLedger {
       var ledger = ChainLedger()
       ledger.files = [
         FileChain(

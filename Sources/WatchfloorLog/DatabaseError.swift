@@ -43,6 +43,11 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
       var text = message
       if let detail = info[.detail] { text += " (\(detail))" }
       if let hint = info[.hint] { text += "; \(hint)" }
+      if state == "42501" && message.contains("schema watchfloor") {
+        text +=
+          "; the role \(url.user) is in no Watchfloor group: "
+          + "watchfloor db grant URL \(url.user) --as viewer|officer|feed"
+      }
       // Class 28 is authentication, 42501 a missing privilege, P0001 a rule of our functions.
       let refused =
         state?.hasPrefix("28") == true || state == "42501" || state == "P0001"
@@ -52,7 +57,8 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
     }
     switch psql.code {
     case .connectionError, .serverClosedConnection, .uncleanShutdown, .clientClosedConnection:
-      let cause = psql.underlying.map { "\($0)" } ?? "the connection was closed"
+      let cause =
+        psql.underlying.map { plainCause("\($0)", url: url) } ?? "the connection was closed"
       return DatabaseError(.connection, "cannot \(action) \(url): \(cause)")
     case .sslUnsupported:
       return DatabaseError(
@@ -62,8 +68,29 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
       return DatabaseError(
         .refused, "\(url) asks for a password: set PGPASSWORD or add it to ~/.pgpass")
     default:
-      let cause = psql.underlying.map { "\($0)" } ?? psql.code.description
+      let cause = psql.underlying.map { plainCause("\($0)", url: url) } ?? psql.code.description
       return DatabaseError(.connection, "cannot \(action) \(url): \(cause)")
     }
+  }
+
+  /// NIO's description of a failed connection, in words an officer can act on.
+  private static func plainCause(_ text: String, url: DatabaseURL) -> String {
+    let place = url.socketPath ?? "\(url.host):\(url.port)"
+    if text.contains("Connection refused") {
+      return "connection refused at \(place): is PostgreSQL running and listening there?"
+    }
+    if text.contains("No such file or directory") {
+      return "no server socket at \(place): is PostgreSQL running?"
+    }
+    if text.lowercased().contains("timed out") || text.lowercased().contains("timeout") {
+      return "no answer from \(place) within \(url.connectTimeoutSeconds) s"
+    }
+    if text.contains("resolve") || text.contains("not known") {
+      return "cannot find the host \(url.host)"
+    }
+    if text.contains("Connection reset") || text.contains("closed") {
+      return "the server closed the connection"
+    }
+    return text
   }
 }

@@ -183,7 +183,6 @@ public enum DatabaseSchema {
       UNIQUE (source, source_line)
     );
     CREATE INDEX log_links ON watchfloor.log (seq) WHERE link IS NOT NULL;
-    CREATE INDEX log_file_starts ON watchfloor.log (seq) WHERE source_line = 1;
 
     CREATE FUNCTION watchfloor.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -277,7 +276,7 @@ public enum DatabaseSchema {
     LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, watchfloor AS $$
     DECLARE
       body jsonb; prefix bytea; since bytea; value text;
-      file_start bigint; link_seq bigint; link_value text; new_seq bigint; stored bytea;
+      link_seq bigint; link_value text; new_seq bigint; stored bytea;
     BEGIN
       PERFORM pg_advisory_xact_lock(\(lockKey));
       SELECT l.seq, l.line INTO new_seq, stored FROM watchfloor.log l
@@ -309,18 +308,15 @@ public enum DatabaseSchema {
       END IF;
       prefix := convert_to(left(decision, -1) || ',"by":' || to_json(session_user::text)::text,
         'UTF8');
-      -- The chain restarts at each imported file's first line, as each file was its own chain.
-      SELECT max(l.seq) INTO file_start FROM watchfloor.log l WHERE l.source_line = 1;
+      -- One chain over the log, as over one file: from the last link, else from the start.
       SELECT l.seq, l.link INTO link_seq, link_value FROM watchfloor.log l
         WHERE l.link IS NOT NULL ORDER BY l.seq DESC LIMIT 1;
-      IF link_seq IS NOT NULL AND (file_start IS NULL OR link_seq >= file_start) THEN
-        SELECT coalesce(string_agg(l.line || '\\x0a'::bytea, ''::bytea ORDER BY l.seq), '')
-          INTO since FROM watchfloor.log l WHERE l.seq > link_seq;
-        value := encode(sha256(convert_to(link_value, 'UTF8') || since || prefix), 'hex');
-      ELSE
-        SELECT coalesce(string_agg(l.line || '\\x0a'::bytea, ''::bytea ORDER BY l.seq), '')
-          INTO since FROM watchfloor.log l WHERE l.seq >= coalesce(file_start, 0);
+      SELECT coalesce(string_agg(l.line || '\\x0a'::bytea, ''::bytea ORDER BY l.seq), '')
+        INTO since FROM watchfloor.log l WHERE l.seq > coalesce(link_seq, 0);
+      IF link_seq IS NULL THEN
         value := encode(sha256(since || prefix), 'hex');
+      ELSE
+        value := encode(sha256(convert_to(link_value, 'UTF8') || since || prefix), 'hex');
       END IF;
       stored := prefix || convert_to(',"chain":"' || value || '"}', 'UTF8');
       INSERT INTO watchfloor.log (line, event_id) VALUES (stored, decision_id)

@@ -45,7 +45,11 @@ public final class DatabaseSession: @unchecked Sendable {
           configuration: configuration, id: Int.random(in: 1..<Int.max), logger: logger)
       }
     } catch {
-      throw DatabaseError.from(error, url: url, doing: "connect to")
+      let failure = DatabaseError.from(error, url: url, doing: "connect to")
+      guard failure.kind == .refused,
+        let problem = url.passwordFileProblem(environment: environment)
+      else { throw failure }
+      throw DatabaseError(.refused, failure.message + "; " + problem, sqlState: failure.sqlState)
     }
     do {
       let rows = try connection.query(
@@ -113,7 +117,7 @@ public final class DatabaseSession: @unchecked Sendable {
       if url.sslMode == .verifyFull { configuration.options.tlsServerName = url.host }
     }
     configuration.options.connectTimeout = .seconds(timeout)
-    configuration.options.additionalStartupParameters = [("application_name", "watchfloor")]
+    configuration.options.additionalStartupParameters = [("application_name", url.applicationName)]
     return configuration
   }
 

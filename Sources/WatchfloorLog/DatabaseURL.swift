@@ -30,6 +30,9 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
   public var rootCertificate: String?
   public var clientCertificate: String?
   public var clientKey: String?
+  /// `connect_timeout` (0 or absent: 10 s) and `application_name` (default `watchfloor`).
+  public var connectTimeoutSeconds: Int64 = 10
+  public var applicationName = "watchfloor"
 
   /// Whether a SOURCE names a database rather than a file.
   public static func names(_ source: String) -> Bool {
@@ -98,6 +101,9 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
       let value = parts.count > 1 ? try percentDecoded(parts[1]) : ""
       options[key] = value
     }
+    if options["password"] != nil {
+      throw DatabaseError(.usage, "give the password in PGPASSWORD or ~/.pgpass, not the URL")
+    }
     let known: Set = [
       "sslmode", "host", "port", "user", "dbname", "sslrootcert", "sslcert", "sslkey",
       "application_name", "connect_timeout",
@@ -107,10 +113,6 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         .usage,
         "unknown option '\(unknown)' in the URL (known: \(known.sorted().joined(separator: ", ")))")
     }
-    if options["password"] != nil {
-      throw DatabaseError(.usage, "give the password in PGPASSWORD or ~/.pgpass, not the URL")
-    }
-
     host = try percentDecoded(Substring(host))
     if let given = options["host"] { host = given }
     if host.isEmpty { host = environment["PGHOST"] ?? "" }
@@ -139,11 +141,17 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
         "sslmode '\(modeText)' is not one of "
           + SSLMode.allCases.map(\.rawValue).joined(separator: ", "))
     }
+    let timeoutText = options["connect_timeout"] ?? environment["PGCONNECT_TIMEOUT"] ?? "10"
+    guard let timeout = Int64(timeoutText), timeout >= 0 else {
+      throw DatabaseError(.usage, "connect_timeout '\(timeoutText)' is not a number of seconds")
+    }
     return DatabaseURL(
       user: user, host: host, port: port, database: database, socketDirectory: socketDirectory,
       sslMode: mode, rootCertificate: options["sslrootcert"] ?? environment["PGSSLROOTCERT"],
       clientCertificate: options["sslcert"] ?? environment["PGSSLCERT"],
-      clientKey: options["sslkey"] ?? environment["PGSSLKEY"])
+      clientKey: options["sslkey"] ?? environment["PGSSLKEY"],
+      connectTimeoutSeconds: timeout == 0 ? 10 : timeout,
+      applicationName: options["application_name"] ?? environment["PGAPPNAME"] ?? "watchfloor")
   }
 
   /// The password for this address: `PGPASSWORD`, else the first matching line of the
@@ -157,6 +165,23 @@ public struct DatabaseURL: Sendable, Equatable, CustomStringConvertible {
     let hostKey = socketDirectory == nil ? host : "localhost"
     return PasswordFile.lookup(
       text, host: hostKey, port: port, database: database, user: user)
+  }
+
+  /// Why the password file was passed over, when it was: libpq ignores a file that others
+  /// may read, and so do we, but we say so.
+  public func passwordFileProblem(environment: [String: String] = ProcessEnvironment.current)
+    -> String?
+  {
+    guard environment["PGPASSWORD"] == nil else { return nil }
+    let file =
+      environment["PGPASSFILE"]
+      ?? (environment["HOME"] ?? Self.homeDirectory()).map { $0 + "/.pgpass" }
+    var info = stat()
+    guard let file, stat(file, &info) == 0 else { return nil }
+    if info.st_mode & 0o077 != 0 {
+      return "\(file) is ignored: others may read it (chmod 600 \(file))"
+    }
+    return nil
   }
 
   /// `%XX` escapes decoded, as in URLs.

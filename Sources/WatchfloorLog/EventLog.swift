@@ -79,12 +79,12 @@ extension DatabaseLog: EventLog {
     timeline.trim()
   }
 
-  /// One chain over the whole log, started again at each imported file's first line (each
-  /// file was a chain of its own).
+  /// One chain over the whole log, as over one file; each imported file's first link may
+  /// also match the chain of that file alone (``ChainLedger/Builder``).
   public func verifyChain() throws -> ChainLedger {
     var builder = ChainLedger.Builder(path: url.description)
     try readNew(from: 1) { line, number, startsFile in
-      builder.feed(line: line, number: number, restarting: startsFile)
+      builder.feed(line: line, number: number, startsFile: startsFile)
     }
     return builder.finish()
   }

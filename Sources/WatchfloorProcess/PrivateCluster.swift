@@ -123,6 +123,29 @@ public final class PrivateCluster: @unchecked Sendable {
     }
   }
 
+  /// Stops the server (its data kept), runs `whileDown`, and starts it again on the same
+  /// port, even when `whileDown` throws: a server that goes away under its clients.
+  public func restart(whileDown: () throws -> Void) throws {
+    let stopped = try Self.runServerProgram(
+      pgCtl(["stop", "-m", "fast", "-w", "-t", "30"]), asNobody: runsAsNobody)
+    guard stopped.status == 0 else {
+      throw PrivateClusterError(message: "pg_ctl stop failed: \(stopped.output)\n\(logTail())")
+    }
+    var failure: (any Error)?
+    do {
+      try whileDown()
+    } catch {
+      failure = error
+    }
+    let started = try Self.runServerProgram(
+      pgCtl(["start", "-w", "-t", "30", "-l", logFile, "-o", serverOptions]),
+      asNobody: runsAsNobody)
+    guard started.status == 0 else {
+      throw PrivateClusterError(message: "pg_ctl start failed: \(started.output)\n\(logTail())")
+    }
+    if let failure { throw failure }
+  }
+
   /// A connection URL over TCP on the loopback address, without a password.
   public func url(user: String, database: String) -> String {
     "postgres://\(user)@127.0.0.1:\(port)/\(database)"

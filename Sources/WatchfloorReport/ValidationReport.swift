@@ -64,7 +64,8 @@ public struct ValidationReport: Sendable {
   }
 
   /// `FILE:LINE: KIND: REASON` for every problem, then the verdict and the counts:
-  /// `valid: 157 events, 157 applied, … (3 files)`. File names and reasons are sanitised.
+  /// `valid: 157 events, 157 applied, … (3 files)` (the count of sources only when there are
+  /// several). File names and reasons are sanitised.
   public var text: String {
     var text = ""
     for problem in problems {
@@ -78,7 +79,8 @@ public struct ValidationReport: Sendable {
       + "\(counts.applied) applied, \(counts.malformed) malformed, "
       + "\(counted(counts.anomalies, "anomaly", "anomalies")), "
       + "\(counted(counts.duplicates, "duplicate", "duplicates")), \(counts.unknownType) unknown type, "
-      + "\(counts.outOfOrder) out of order (\(files.count) file\(plural(files.count)))"
+      + "\(counts.outOfOrder) out of order"
+      + (files.count > 1 ? " (\(files.count) files)" : "")
     return text
   }
 

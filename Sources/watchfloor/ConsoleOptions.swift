@@ -52,6 +52,15 @@ struct ConsoleOptions: ParsableArguments {
     }
   }
 
+  /// The officer at a console on the log SOURCE arguments name.
+  func identity(forSources sources: [String]) throws -> OfficerIdentity {
+    do {
+      return try identity(for: LogLocation.parse(sources))
+    } catch let error as DatabaseError {
+      throw databaseExit(error)
+    }
+  }
+
   /// The themes to cycle through with `t`, the chosen one first (`--theme`, else the config's,
   /// else `default`); exits 2 when the chosen one cannot be loaded.
   func themes(config: UserConfig) throws -> [Theme] {

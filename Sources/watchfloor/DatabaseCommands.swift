@@ -76,6 +76,8 @@ struct DatabaseInitCommand: ParsableCommand {
 enum DatabaseGroup: String, ExpressibleByArgument, CaseIterable {
   case viewer, officer, feed
   var role: String { "watchfloor_\(rawValue)" }
+  /// `a viewer`, `an officer`, `a feed`.
+  var withArticle: String { (self == .officer ? "an " : "a ") + rawValue }
 }
 
 struct DatabaseGrantCommand: ParsableCommand {
@@ -96,7 +98,7 @@ struct DatabaseGrantCommand: ParsableCommand {
     let session = try connectDatabase(url)
     do {
       try DatabaseSchema.grant(session, name: name, group: group.role)
-      standardOutput("\(name) is now a \(group.rawValue) (\(group.role)) on \(session.url)")
+      standardOutput("\(name) is now \(group.withArticle) (\(group.role)) on \(session.url)")
     } catch {
       throw databaseExit(error)
     }
@@ -115,7 +117,7 @@ struct DatabaseRevokeCommand: ParsableCommand {
     let session = try connectDatabase(url)
     do {
       try DatabaseSchema.revoke(session, name: name, group: group.role)
-      standardOutput("\(name) is no longer a \(group.rawValue) on \(session.url)")
+      standardOutput("\(name) is no longer \(group.withArticle) on \(session.url)")
     } catch {
       throw databaseExit(error)
     }

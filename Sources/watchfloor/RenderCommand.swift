@@ -45,7 +45,7 @@ struct RenderCommand: ParsableCommand {
     let config = loadUserConfig()
     let zone = console.zone(config: config)
     let themes = try console.themes(config: config)
-    let identity = try console.identity()
+    let identity = try console.identity(forSources: sources)
     let log = try LoadedLog(sources: sources)
     var setup = try renderSetup(
       log: log, zone: zone, themes: themes, identity: identity, bell: config.bell)

@@ -27,7 +27,7 @@ struct ReplayCommand: ParsableCommand {
     let config = loadUserConfig()
     let zone = console.zone(config: config)
     let themes = try console.themes(config: config)
-    let identity = try console.identity()
+    let identity = try console.identity(forSources: sources)
     let log = try LoadedLog(sources: sources, checkpointInterval: Replay.checkpointInterval)
     let replay = try position.replay(
       of: log.timeline,

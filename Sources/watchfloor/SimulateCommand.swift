@@ -1,5 +1,6 @@
 import ArgumentParser
 import WatchfloorFeed
+import WatchfloorLog
 
 #if canImport(Glibc)
   import Glibc
@@ -15,7 +16,8 @@ struct SimulateCommand: ParsableCommand {
       approvals, denials and holds come from the consoles, and it reacts to them.
       """)
 
-  @Argument(help: "The log file to append to.")
+  @Argument(
+    help: "The log to append to: a file, or a database URL (as a feed role: db grant --as feed).")
   var file: String
 
   @Option(help: "Simulated seconds per real second (1 to 3600).")
@@ -31,11 +33,17 @@ struct SimulateCommand: ParsableCommand {
 
   func run() throws {
     do {
-      var info = stat()
-      if stat(file, &info) != 0 || info.st_size == 0 {
-        try FeedWriter(path: file).append(DemoScenario.lines)
+      let runner: SimulationRunner
+      if DatabaseURL.names(file) {
+        runner = try SimulationRunner(
+          log: openDatabaseSimulation(), speed: speed.secondsPerSecond, seed: seed)
+      } else {
+        var info = stat()
+        if stat(file, &info) != 0 || info.st_size == 0 {
+          try FeedWriter(path: file).append(DemoScenario.lines)
+        }
+        runner = try SimulationRunner(path: file, speed: speed.secondsPerSecond, seed: seed)
       }
-      let runner = try SimulationRunner(path: file, speed: speed.secondsPerSecond, seed: seed)
       let limit = duration.map { Duration.milliseconds(Int64($0 * 1000)) }
       // Ctrl-C ends it where it is: every line is written whole, under the log's lock.
       let stop = try runner.run(for: limit)
@@ -45,9 +53,40 @@ struct SimulateCommand: ParsableCommand {
       }
     } catch let exit as ExitCode {
       throw exit
+    } catch let error as DatabaseError {
+      throw databaseExit(error)
     } catch {
       standardError("watchfloor: \(error)")
       throw ExitCode(2)
     }
+  }
+}
+
+extension SimulateCommand {
+  /// The database log, seeded with the scenario's history when it is empty. The history holds
+  /// officers' decisions, which a feed role may not write: seed it as the log's owner with
+  /// `db import` instead, and this says so.
+  fileprivate func openDatabaseSimulation() throws -> DatabaseSimulationLog {
+    let log = try openDatabaseLog(file)
+    var empty = true
+    try log.readNew { _, _, _ in empty = false }
+    if empty {
+      let refusal: DatabaseError?
+      do {
+        try log.append(DemoScenario.lines.map { Array($0.utf8) })
+        refusal = nil
+      } catch {
+        refusal = error
+      }
+      if let error = refusal {
+        guard error.kind == .refused else { throw error }
+        standardError(
+          "watchfloor: \(log.url) is empty and its history cannot be written by the role "
+            + "\(log.session.role) (\(error.message)): import one as the log's owner first, "
+            + "e.g. `watchfloor db import samples --to URL`")
+        throw ExitCode(1)
+      }
+    }
+    return DatabaseSimulationLog(log: log)
   }
 }

@@ -174,4 +174,40 @@ struct DecisionChainTests {
     #expect(link(#"{"a":1,"chain":""# + value + #"" }"#) == nil)
     #expect(link("") == nil)
   }
+
+  @Test(
+    "one chain over files joined as one log: each file's first link may match its own chain"
+  )
+  func filesJoinedInOneLog() throws {
+    let first = try chainedLog()
+    let second = try chainedLog()
+    let joined = try lines(first).dropLast() + lines(second).dropLast()
+    // Read as one file, the second file's first link breaks: it hashed only its own file.
+    var asOneFile = ChainLedger.Builder(path: "joined")
+    var asImports = ChainLedger.Builder(path: "joined")
+    let secondStart = try lines(first).count - 1 + 1
+    for (index, line) in joined.enumerated() {
+      line.withUnsafeBytes {
+        asOneFile.feed(line: $0, number: index + 1)
+        asImports.feed(
+          line: $0, number: index + 1, startsFile: index == 0 || index + 1 == secondStart)
+      }
+    }
+    let oneFile = asOneFile.finish().files[0]
+    #expect(oneFile.links == 4 && oneFile.intactLinks == 3)
+    #expect(oneFile.firstBrokenLine == secondStart + 4)
+    // Knowing where each file started, every link is intact.
+    let imports = asImports.finish().files[0]
+    #expect(imports.links == 4 && imports.intactLinks == 4 && imports.isIntact)
+    // A link that matches neither chain is still broken.
+    var edited = Array(joined)
+    edited[secondStart + 2][2] ^= 0x01  // the second file's first request
+    var tampered = ChainLedger.Builder(path: "joined")
+    for (index, line) in edited.enumerated() {
+      line.withUnsafeBytes {
+        tampered.feed(line: $0, number: index + 1, startsFile: index + 1 == secondStart)
+      }
+    }
+    #expect(tampered.finish().files[0].firstBrokenLine == secondStart + 4)
+  }
 }

@@ -71,7 +71,7 @@ struct StateAndValidateFormattingTests {
     #expect(
       text.hasSuffix(
         "INVALID: 6 events, 2 applied, 1 malformed, 1 anomaly, 1 duplicate, 1 unknown type, "
-          + "1 out of order (1 file)"))
+          + "1 out of order"))
 
     let json = try jsonObject(validation.json)
     #expect(json["valid"] as? Bool == false)
