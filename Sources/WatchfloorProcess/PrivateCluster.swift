@@ -91,6 +91,52 @@ public final class PrivateCluster: @unchecked Sendable {
     throw PrivateClusterError(message: "pg_ctl start failed")
   }
 
+  /// A streaming-replication standby of this cluster (`pg_basebackup -R` over the private
+  /// socket), started on a port of its own: it reads what the primary writes and refuses
+  /// writes. Stop it like any cluster.
+  public func startStandby() throws -> PrivateCluster {
+    let baseDirectory = try Self.makeTemporaryDirectory()
+    let socketDirectory = "\(baseDirectory)/socket"
+    do {
+      try FileManager.default.createDirectory(
+        atPath: socketDirectory, withIntermediateDirectories: false,
+        attributes: [.posixPermissions: 0o755])
+      chmod(baseDirectory, 0o711)
+      if runsAsNobody {
+        for path in [baseDirectory, socketDirectory] { try Self.changeOwnerToNobody(path) }
+      }
+      let backup = try Self.runServerProgram(
+        [
+          "\(binDirectory)/pg_basebackup", "-D", "\(baseDirectory)/data", "-h",
+          self.socketDirectory, "-p", String(port), "-U", superuser, "-R", "-X", "stream",
+          "--checkpoint=fast",
+          "--no-sync",
+        ], asNobody: runsAsNobody)
+      guard backup.status == 0 else {
+        throw PrivateClusterError(message: "pg_basebackup failed: \(backup.output)")
+      }
+    } catch {
+      try? FileManager.default.removeItem(atPath: baseDirectory)
+      throw error
+    }
+    let standby = PrivateCluster(
+      port: try Self.freeLoopbackPort(), socketDirectory: socketDirectory, superuser: superuser,
+      superuserPassword: superuserPassword, binDirectory: binDirectory,
+      baseDirectory: baseDirectory, runsAsNobody: runsAsNobody)
+    clusterRegistry.register(standby)
+    let result = try Self.runServerProgram(
+      standby.pgCtl([
+        "start", "-w", "-t", "30", "-l", standby.logFile, "-o", standby.serverOptions,
+      ]),
+      asNobody: runsAsNobody)
+    guard result.status == 0 else {
+      let tail = standby.logTail()
+      standby.stop()
+      throw PrivateClusterError(message: "the standby did not start: \(result.output)\n\(tail)")
+    }
+    return standby
+  }
+
   /// Stops the server (fast shutdown, or immediate if that fails) and removes the temporary
   /// directory. Safe to call more than once and from any thread.
   public func stop() {
@@ -249,9 +295,11 @@ public final class PrivateCluster: @unchecked Sendable {
     }
     unlink(passwordFile)
 
-    // Exactly these rules, instead of initdb's defaults (which also admit replication).
+    // Exactly these rules, instead of initdb's defaults: replication only over the private
+    // socket, for a standby this process starts (`startStandby`).
     let hba = """
       local all all trust
+      local replication all trust
       host all all 127.0.0.1/32 scram-sha-256
       host all all ::1/128 scram-sha-256
 

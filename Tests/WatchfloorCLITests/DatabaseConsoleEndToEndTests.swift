@@ -129,4 +129,31 @@ struct DatabaseConsoleEndToEndTests {
     #expect(said, "\(screen)")
     try tmux.send("q")
   }
+
+  @Test("a console on a standby says read-only, follows the primary, and refuses decisions")
+  func standby() throws {
+    let floor = try Floor()
+    defer { floor.cluster.stop() }
+    let standby = try floor.cluster.startStandby()
+    defer { standby.stop() }
+    let standbyURL = standby.url(user: floor.officer, database: floor.database)
+    let tmux = try TmuxSession.console(
+      "env PGPASSWORD=o '\(Watchfloor.binary.path)' live '\(standbyURL)'",
+      width: 120, height: 40, binaryPrefix: false)
+    let (opened, open) = try tmux.waitFor(timeout: 15) {
+      $0.contains("read-only · standby server") && $0.contains("AL-0123-10")
+    }
+    #expect(open, "\(opened)")
+    try floor.append(
+      #"{"ts":"2026-01-23T23:10:00Z","type":"incident.reported","incident":"IN-SB-1","sector":"rabia","severity":"low","kind":"patrol","summary":"replicated to the standby"}"#
+    )
+    #expect(try tmux.waitFor(timeout: 10) { $0.contains("replicated to the standby") }.1)
+    try tmux.send("a")
+    #expect(try tmux.waitFor(timeout: 5) { $0.contains("standby server: no decisions") }.1)
+    try tmux.send("q")
+    let refused = try Watchfloor.run(
+      ["approve", "AL-0123-10", "--force", "--log", standbyURL], environment: ["PGPASSWORD": "o"])
+    #expect(refused.status == 1)
+    #expect(refused.errors.contains("is a standby, read-only: decide on the primary"))
+  }
 }
