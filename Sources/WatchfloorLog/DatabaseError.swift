@@ -52,6 +52,13 @@ public struct DatabaseError: Error, CustomStringConvertible, Sendable {
       let refused =
         state?.hasPrefix("28") == true || state == "42501" || state == "P0001"
         || state == "23505"
+      // Class 08 and 57P01-57P03: the server ended the connection (a shutdown, a restart,
+      // pg_terminate_backend); what was in flight has an unknown outcome, as on a lost socket.
+      let lost =
+        state?.hasPrefix("08") == true || state.map(["57P01", "57P02", "57P03"].contains) == true
+      if lost {
+        return DatabaseError(.connection, "cannot \(action) \(url): \(text)", sqlState: state)
+      }
       return DatabaseError(
         refused ? .refused : .server, "\(url) refused to \(action): \(text)", sqlState: state)
     }

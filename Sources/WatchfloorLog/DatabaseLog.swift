@@ -11,8 +11,11 @@ public final class DatabaseLog {
   public private(set) var lastSequence: Int64 = 0
   public private(set) var linesRead = 0
 
-  /// Lines fetched per round trip; the next chunk is in flight while one is folded.
+  /// Lines fetched per round trip.
   static let chunkLines = 50_000
+  /// Chunks asked for ahead of the one being folded: with two, the server aggregates the next
+  /// chunk while the one after this is on its way, instead of waiting for each request.
+  static let chunksInFlight = 2
 
   public init(session: DatabaseSession) {
     self.session = session
@@ -45,28 +48,37 @@ public final class DatabaseLog {
     // Every seq up to the largest visible one is settled: writers draw seqs under one lock
     // held to their commit, so no line below it can still appear.
     var upper = try currentLastSequence()
-    var from = lastSequence
-    var pending = from < upper ? fetch(after: from, through: min(upper, from + step)) : nil
-    while let current = pending {
-      let through = min(upper, from + step)
+    // Chunks asked for and not yet read, in order; the connection answers them in order.
+    var inFlight: [(result: EventLoopFuture<PostgresQueryResult>, through: Int64)] = []
+    var requested = lastSequence
+    func request() {
+      while inFlight.count < Self.chunksInFlight && requested < upper {
+        let through = min(upper, requested + step)
+        inFlight.append((fetch(after: requested, through: through), through))
+        requested = through
+      }
+    }
+    request()
+    while !inFlight.isEmpty {
+      let (current, through) = inFlight.removeFirst()
       let result: PostgresQueryResult
       do {
         result = try current.wait()
       } catch {
         throw DatabaseError.from(error, url: url, doing: "read the log from")
       }
-      from = through
-      pending = from < upper ? fetch(after: from, through: min(upper, from + step)) : nil
+      // The server works on the next chunks while this one is folded.
+      request()
       let chunk = try Chunk(result, url: url)
       try chunk.forEachLine { line, index, startsFile in
         try sink(line, linesRead + index, startsFile)
       }
       linesRead += chunk.count
       lastSequence = through
-      if pending == nil {
+      if inFlight.isEmpty {
         // Lines committed while we read.
         upper = try currentLastSequence()
-        if from < upper { pending = fetch(after: from, through: min(upper, from + step)) }
+        request()
       }
     }
   }
@@ -133,8 +145,7 @@ public final class DatabaseLog {
     /// Calls `body(line, indexFrom1, startsFile)` for each line.
     func forEachLine(_ body: (UnsafeRawBufferPointer, Int, Bool) throws -> Void) throws {
       guard count > 0, let joined else { return }
-      var starts = Set(fileStarts.map(Int.init))
-      if starts.isEmpty { starts = [] }
+      let starts = Set(fileStarts.map(Int.init))
       try joined.withUnsafeReadableBytes { bytes in
         var index = 1
         var begin = 0

@@ -19,11 +19,18 @@ public final class DatabaseSession: @unchecked Sendable {
 
   static let logger = Logger(label: "watchfloor.db") { _ in SwiftLogNoOpLogHandler() }
 
+  /// The queries in flight, failed together when the connection closes.
+  private let pending = PendingQueries()
+
   private init(url: DatabaseURL, connection: PostgresConnection, role: String, isStandby: Bool) {
     self.url = url
     self.connection = connection
     self.role = role
     self.isStandby = isStandby
+    let pending = pending
+    let closed = DatabaseError(
+      .connection, "cannot run a query on \(url): the connection was closed")
+    connection.closeFuture.whenComplete { _ in pending.closeAll(failing: closed) }
   }
 
   deinit {
@@ -71,8 +78,11 @@ public final class DatabaseSession: @unchecked Sendable {
   public func query(_ query: PostgresQuery, doing action: String = "run a query on")
     throws(DatabaseError) -> [PostgresRow]
   {
+    // PostgresNIO writes a query to a closed channel without failing its future: it would
+    // never answer. A connection the server ended (a restart, pg_terminate_backend) is closed.
+    guard !connection.isClosed else { throw closedError(doing: action) }
     do {
-      return Array(try connection.query(query, logger: Self.logger).wait().rows)
+      return Array(try start(query).wait().rows)
     } catch {
       throw DatabaseError.from(error, url: url, doing: action)
     }
@@ -90,7 +100,31 @@ public final class DatabaseSession: @unchecked Sendable {
   /// Starts a statement and returns at once; `wait()` on the future for its rows. Used to
   /// fetch the next chunk of a log while the current one is folded.
   func start(_ query: PostgresQuery) -> EventLoopFuture<PostgresQueryResult> {
-    connection.query(query, logger: Self.logger)
+    guard !connection.isClosed else {
+      return connection.eventLoop.makeFailedFuture(closedError(doing: "read the log from"))
+    }
+    // PostgresNIO leaves a query's future pending when the channel closes just as it is
+    // written: every query in flight is failed when the connection closes, so that no caller
+    // waits forever.
+    let answer = connection.eventLoop.makePromise(of: PostgresQueryResult.self)
+    let closed = closedError(doing: "run a query on")
+    let connection = connection
+    let pending = pending
+    connection.eventLoop.execute {
+      guard let key = pending.add(answer) else {
+        answer.fail(closed)
+        return
+      }
+      connection.query(query, logger: Self.logger).whenComplete { result in
+        pending.remove(key)
+        answer.completeWith(result)
+      }
+    }
+    return answer.futureResult
+  }
+
+  private func closedError(doing action: String) -> DatabaseError {
+    DatabaseError(.connection, "cannot \(action) \(url): the connection was closed")
   }
 
   /// Whether the connection is closed (the server went away or `close()` was called).
@@ -180,4 +214,30 @@ func waitFor<Value: Sendable>(_ work: @escaping @Sendable () async throws -> Val
 /// once after the wait, so never touched by two threads at once.
 private final class ResultBox<Value>: @unchecked Sendable {
   var result: Result<Value, any Error>?
+}
+
+/// The promises of the queries a session has in flight. Touched only on the connection's
+/// event loop (every call comes from a task or a callback there), hence unchecked.
+private final class PendingQueries: @unchecked Sendable {
+  private var promises: [Int: EventLoopPromise<PostgresQueryResult>] = [:]
+  private var nextKey = 0
+  private var closed = false
+
+  /// Registers a promise; nil once the connection has closed.
+  func add(_ promise: EventLoopPromise<PostgresQueryResult>) -> Int? {
+    guard !closed else { return nil }
+    nextKey += 1
+    promises[nextKey] = promise
+    return nextKey
+  }
+
+  func remove(_ key: Int) {
+    promises[key] = nil
+  }
+
+  func closeAll(failing error: DatabaseError) {
+    closed = true
+    for promise in promises.values { promise.fail(error) }
+    promises = [:]
+  }
 }
