@@ -161,6 +161,8 @@ public final class DatabaseFollower: Sendable {
       try await connection.query(
         "SELECT pg_is_in_recovery()", logger: DatabaseSession.logger
       ).collect().first?.decode(Bool.self) ?? false
+    try await connection.query(
+      PostgresQuery(unsafeSQL: DatabaseLog.sessionSettings), logger: DatabaseSession.logger)
     resetDelay()
     if standby {
       publish(.standby)

@@ -2,6 +2,10 @@ import NIOCore
 import PostgresNIO
 import WatchfloorModel
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A log kept in PostgreSQL (``DatabaseSchema``), read in `seq` order as a file is read in
 /// byte order: line numbers count the lines in that order from 1, as in `db export`'s output.
 public final class DatabaseLog {
@@ -35,6 +39,7 @@ public final class DatabaseLog {
   {
     let session = try DatabaseSession.connect(url, environment: environment)
     try DatabaseSchema.requireReady(session)
+    try session.execute(sessionSettings)
     return DatabaseLog(session: session)
   }
 
@@ -105,13 +110,22 @@ public final class DatabaseLog {
   }
 
   static func chunkQuery(after: Int64, through: Int64) -> PostgresQuery {
+    // The lines of a range of seqs in order, joined into one value (one row to transfer), and
+    // where imported files start, as positions in the chunk (rare: counted one by one).
     """
     SELECT count(*)::bigint, max(seq), string_agg(line, '\\x0a'::bytea ORDER BY seq),
-      coalesce(array_agg(n) FILTER (WHERE source_line = 1), '{}')::bigint[]
-    FROM (SELECT seq, line, source_line, row_number() OVER (ORDER BY seq) AS n
-          FROM watchfloor.log WHERE seq > \(after) AND seq <= \(through)) AS chunk
+      ARRAY(SELECT (SELECT count(*) FROM watchfloor.log c
+                    WHERE c.seq > \(after) AND c.seq <= f.seq)::bigint
+            FROM watchfloor.log f
+            WHERE f.seq > \(after) AND f.seq <= \(through) AND f.source_line = 1
+            ORDER BY f.seq)
+    FROM watchfloor.log WHERE seq > \(after) AND seq <= \(through)
     """
   }
+
+  /// Room for a chunk's sort in memory (a 50,000-line chunk is about 7 MB; the server's
+  /// default of 4 MB would spill it to disk). `SET` changes this session only.
+  static let sessionSettings = "SET work_mem = '32MB'"
 
   /// One fetched chunk.
   struct Chunk: Sendable {
@@ -147,18 +161,24 @@ public final class DatabaseLog {
       guard count > 0, let joined else { return }
       let starts = Set(fileStarts.map(Int.init))
       try joined.withUnsafeReadableBytes { bytes in
+        guard let base = bytes.baseAddress else {
+          // One empty line: a chunk of blank lines joins to nothing.
+          for index in 1...count {
+            try body(UnsafeRawBufferPointer(start: nil, count: 0), index, starts.contains(index))
+          }
+          return
+        }
         var index = 1
         var begin = 0
-        var position = 0
-        while position <= bytes.count {
-          if position == bytes.count || bytes[position] == 0x0A {
-            try body(
-              UnsafeRawBufferPointer(rebasing: bytes[begin..<position]), index,
-              starts.contains(index))
-            index += 1
-            begin = position + 1
-          }
-          position += 1
+        while begin <= bytes.count {
+          let rest = bytes.count - begin
+          let end =
+            memchr(base + begin, 0x0A, rest).map { base.distance(to: UnsafeRawPointer($0)) }
+            ?? bytes.count
+          try body(
+            UnsafeRawBufferPointer(rebasing: bytes[begin..<end]), index, starts.contains(index))
+          index += 1
+          begin = end + 1
         }
       }
     }

@@ -28,6 +28,8 @@ public final class PrivateCluster: @unchecked Sendable {
 
   private let baseDirectory: String
   private let runsAsNobody: Bool
+  /// Whether commits are synced to disk (`fsync`); off for tests, on for benchmarks.
+  private let durable: Bool
   private var dataDirectory: String { "\(baseDirectory)/data" }
   private var logFile: String { "\(baseDirectory)/server.log" }
   private let lock = NSLock()
@@ -35,7 +37,7 @@ public final class PrivateCluster: @unchecked Sendable {
 
   private init(
     port: Int, socketDirectory: String, superuser: String, superuserPassword: String,
-    binDirectory: String, baseDirectory: String, runsAsNobody: Bool
+    binDirectory: String, baseDirectory: String, runsAsNobody: Bool, durable: Bool
   ) {
     self.port = port
     self.socketDirectory = socketDirectory
@@ -44,11 +46,14 @@ public final class PrivateCluster: @unchecked Sendable {
     self.binDirectory = binDirectory
     self.baseDirectory = baseDirectory
     self.runsAsNobody = runsAsNobody
+    self.durable = durable
   }
 
   /// Creates and starts a new cluster; throws with initdb's output or the server log's tail
   /// when that fails, after removing what it created.
-  public static func start() throws -> PrivateCluster {
+  /// - Parameter durable: sync commits to disk as a production server does (for benchmarks
+  ///   of commits); tests skip it for speed.
+  public static func start(durable: Bool = false) throws -> PrivateCluster {
     let binDirectory = try findBinDirectory()
     let runsAsNobody = geteuid() == 0
     let baseDirectory = try makeTemporaryDirectory()
@@ -66,7 +71,7 @@ public final class PrivateCluster: @unchecked Sendable {
       let cluster = PrivateCluster(
         port: try freeLoopbackPort(), socketDirectory: "\(baseDirectory)/socket",
         superuser: superuserName, superuserPassword: password, binDirectory: binDirectory,
-        baseDirectory: baseDirectory, runsAsNobody: runsAsNobody)
+        baseDirectory: baseDirectory, runsAsNobody: runsAsNobody, durable: durable)
       // Registered before starting, so that even a half-started server is stopped at exit.
       clusterRegistry.register(cluster)
       let result = try runServerProgram(
@@ -122,7 +127,7 @@ public final class PrivateCluster: @unchecked Sendable {
     let standby = PrivateCluster(
       port: try Self.freeLoopbackPort(), socketDirectory: socketDirectory, superuser: superuser,
       superuserPassword: superuserPassword, binDirectory: binDirectory,
-      baseDirectory: baseDirectory, runsAsNobody: runsAsNobody)
+      baseDirectory: baseDirectory, runsAsNobody: runsAsNobody, durable: durable)
     clusterRegistry.register(standby)
     let result = try Self.runServerProgram(
       standby.pgCtl([
@@ -313,7 +318,7 @@ public final class PrivateCluster: @unchecked Sendable {
   private var serverOptions: String {
     [
       "-c listen_addresses=127.0.0.1", "-c port=\(port)",
-      "-c unix_socket_directories='\(socketDirectory)'", "-c fsync=off",
+      "-c unix_socket_directories='\(socketDirectory)'", "-c fsync=\(durable ? "on" : "off")",
       "-c max_connections=200", "-c shared_buffers=128MB",
     ].joined(separator: " ")
   }

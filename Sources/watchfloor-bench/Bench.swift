@@ -6,6 +6,8 @@ struct Bench: ParsableCommand {
     commandName: "watchfloor-bench",
     abstract: "Watchfloor's benchmarks. Build with -c release; figures are ratios against "
       + "baselines measured in the same run.",
-    subcommands: [IngestBench.self, RenderBench.self, DecideBench.self, ReplayBench.self]
+    subcommands: [
+      IngestBench.self, RenderBench.self, DecideBench.self, ReplayBench.self, DatabaseBench.self,
+    ]
   )
 }

@@ -186,6 +186,15 @@ struct DatabaseImportCommand: ParsableCommand {
           + (added < lines ? " (\(lines - added) were there already)" : ""))
     }
     if files.count > 1 { standardOutput("\(total) lines added to \(log.url)") }
+    // Fresh statistics: the planner reads the log in chunks by seq, and a table it believes
+    // small gets a plan that is slow on a large one.
+    if total > 0 {
+      do {
+        try log.session.execute("ANALYZE watchfloor.log", doing: "analyze the log on")
+      } catch {
+        standardError("watchfloor: warning: \(error)")
+      }
+    }
   }
 
   private func realPath(_ path: String) -> String? {
