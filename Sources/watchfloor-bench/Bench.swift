@@ -8,6 +8,7 @@ struct Bench: ParsableCommand {
       + "baselines measured in the same run.",
     subcommands: [
       IngestBench.self, RenderBench.self, DecideBench.self, ReplayBench.self, DatabaseBench.self,
+      OpenBench.self,
     ]
   )
 }
