@@ -1,4 +1,5 @@
 import NIOCore
+import PostgresNIO
 import WatchfloorModel
 
 #if canImport(Glibc)
@@ -69,17 +70,21 @@ public final class DatabaseDecisions: DecisionWriter {
     }
   }
 
-  /// One try: the whole decision in one transaction.
+  /// One try: the whole decision in one transaction, in three round trips: the statements
+  /// that do not depend on an answer are sent together (PostgreSQL runs them in order).
   private func attempt(
     _ order: DecisionOrder, id: String, at time: Timestamp, context: PolicyContext,
     acceptingWarnings: Bool
   ) throws -> DecisionOutcome {
     let session = log.session
-    try session.execute("BEGIN", doing: "decide on")
+    let begun = session.start("BEGIN")
+    let locked = session.start("SELECT pg_advisory_xact_lock(\(DatabaseSchema.lockKey))")
+    let last = session.start(DatabaseLog.lastSequenceQuery)
     do {
-      try session.query(
-        "SELECT pg_advisory_xact_lock(\(DatabaseSchema.lockKey))", doing: "lock the log on")
-      try catchUp()
+      try session.rows(of: begun, doing: "decide on")
+      try session.rows(of: locked, doing: "lock the log on")
+      let upper = (try? session.rows(of: last, doing: "read").first?.decode(Int64.self)) ?? nil
+      try catchUp(settledUpper: upper)
       let draft = order.draft(
         in: timeline, by: nil, at: time, context: context, acceptingWarnings: acceptingWarnings,
         id: id)
@@ -88,9 +93,17 @@ public final class DatabaseDecisions: DecisionWriter {
         if case .refused(let reason) = draft { return .refused(reason) }
         return .refused("the decision no longer applies")
       }
-      let rows = try session.query(
-        "SELECT line FROM watchfloor.decide(\(line), \(id))", doing: "decide on")
-      try session.execute("COMMIT", doing: "commit the decision on")
+      let decided = session.start("SELECT line FROM watchfloor.decide(\(line), \(id))")
+      let committed = session.start("COMMIT")
+      let rows: [PostgresRow]
+      do {
+        rows = try session.rows(of: decided, doing: "decide on")
+      } catch {
+        // The transaction failed: the COMMIT sent after it rolls it back.
+        _ = try? session.rows(of: committed, doing: "roll back on")
+        throw error
+      }
+      try session.rows(of: committed, doing: "commit the decision on")
       let stored =
         (try? rows.first?.decode(ByteBuffer.self)).map { Array($0.readableBytesView) }
         ?? Array(line.utf8)
@@ -127,9 +140,10 @@ public final class DatabaseDecisions: DecisionWriter {
         isolatedTornLine: false), warnings: [])
   }
 
-  /// Folds the lines appended since the last read.
-  private func catchUp() throws {
-    try log.readNew { line, number, startsFile in
+  /// Folds the lines appended since the last read, up to `settledUpper` (read under the
+  /// lock) when given.
+  private func catchUp(settledUpper: Int64? = nil) throws {
+    try log.readNew(settledUpper: settledUpper) { line, number, startsFile in
       var line = line
       if startsFile && line.starts(with: [0xEF, 0xBB, 0xBF]) {
         line = UnsafeRawBufferPointer(rebasing: line[3...])

@@ -46,13 +46,17 @@ public final class DatabaseLog {
   /// Calls `sink(line, lineNumber, startsFile)` for every line after the last one read, in
   /// order, until there are none; `startsFile` marks the first line of an imported file (a
   /// chain of its own; a byte order mark there is the file's, not the line's).
+  ///
+  /// `settledUpper`: the log's last `seq`, read under the log's advisory lock (nobody can
+  /// append until it is released): no need to ask for it, nor to look again at the end.
   public func readNew(
-    from start: Int64? = nil, _ sink: (UnsafeRawBufferPointer, Int, Bool) throws -> Void
+    from start: Int64? = nil, settledUpper: Int64? = nil,
+    _ sink: (UnsafeRawBufferPointer, Int, Bool) throws -> Void
   ) throws {
     if let start { lastSequence = max(0, start - 1) }
     // Every seq up to the largest visible one is settled: writers draw seqs under one lock
     // held to their commit, so no line below it can still appear.
-    var upper = try currentLastSequence()
+    var upper = try settledUpper ?? currentLastSequence()
     // Chunks asked for and not yet read, in order; the connection answers them in order.
     var inFlight: [(result: EventLoopFuture<PostgresQueryResult>, through: Int64)] = []
     var requested = lastSequence
@@ -80,7 +84,7 @@ public final class DatabaseLog {
       }
       linesRead += chunk.count
       lastSequence = through
-      if inFlight.isEmpty {
+      if inFlight.isEmpty && settledUpper == nil {
         // Lines committed while we read.
         upper = try currentLastSequence()
         request()

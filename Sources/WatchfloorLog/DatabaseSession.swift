@@ -88,6 +88,18 @@ public final class DatabaseSession: @unchecked Sendable {
     }
   }
 
+  /// The rows of a statement started with `start(_:)`, or its error explained.
+  @discardableResult
+  public func rows(of started: EventLoopFuture<PostgresQueryResult>, doing action: String)
+    throws(DatabaseError) -> [PostgresRow]
+  {
+    do {
+      return Array(try started.wait().rows)
+    } catch {
+      throw DatabaseError.from(error, url: url, doing: action)
+    }
+  }
+
   /// Runs SQL text with no parameters, one statement after another.
   public func execute(_ sql: String, doing action: String = "run a query on")
     throws(DatabaseError)
@@ -99,7 +111,7 @@ public final class DatabaseSession: @unchecked Sendable {
 
   /// Starts a statement and returns at once; `wait()` on the future for its rows. Used to
   /// fetch the next chunk of a log while the current one is folded.
-  func start(_ query: PostgresQuery) -> EventLoopFuture<PostgresQueryResult> {
+  public func start(_ query: PostgresQuery) -> EventLoopFuture<PostgresQueryResult> {
     guard !connection.isClosed else {
       return connection.eventLoop.makeFailedFuture(closedError(doing: "read the log from"))
     }
