@@ -88,6 +88,7 @@ let package = Package(
       name: "WatchfloorCLITests",
       dependencies: [
         "watchfloor", "WatchfloorModel", "WatchfloorLog", "WatchfloorConsole", "WatchfloorProcess",
+        "WatchfloorReport",
       ],
       exclude: ["Golden"]
     ),

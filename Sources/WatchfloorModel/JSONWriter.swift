@@ -1,13 +1,39 @@
-/// Builds JSON text: objects with members in the order written, pretty-printed with two-space
+/// Writes JSON text: objects with members in the order written, pretty-printed with two-space
 /// indentation (or compact), strings escaped as RFC 8259 requires.
+///
+/// One writer, two sinks (``OutputBuffer``): `JSONWriter()` keeps the text in memory
+/// (``text``), `JSONWriter(descriptor:)` writes it to a file descriptor through a bounded
+/// buffer as it goes, so a document of any size takes the same memory; finish it with
+/// ``finish()``. Both produce the same bytes.
 public struct JSONWriter {
-  public private(set) var text = ""
+  /// Where the text goes.
+  public private(set) var output: OutputBuffer
   private let pretty: Bool
   private var depth = 0
   /// Whether the current container already holds a value (a comma is due).
   private var hasValue: [Bool] = [false]
 
-  public init(pretty: Bool = true) { self.pretty = pretty }
+  /// A writer that keeps the text in memory.
+  public init(pretty: Bool = true) {
+    output = OutputBuffer()
+    self.pretty = pretty
+  }
+
+  /// A writer to `descriptor` through a buffer of at most `capacity` bytes.
+  public init(
+    descriptor: Int32, pretty: Bool = true, capacity: Int = OutputBuffer.defaultCapacity
+  ) {
+    output = OutputBuffer(descriptor: descriptor, capacity: capacity)
+    self.pretty = pretty
+  }
+
+  /// The text written, for a writer that keeps it in memory; for a writer to a descriptor,
+  /// what is not written out yet.
+  public var text: String { output.text }
+
+  /// Ends the output with a newline, as a command's output ends, and writes out what is
+  /// buffered.
+  public mutating func finish() { output.finishLine() }
 
   public mutating func beginObject(_ key: String? = nil) { open(key, "{") }
   public mutating func endObject() { close("}") }
@@ -16,12 +42,12 @@ public struct JSONWriter {
 
   public mutating func string(_ key: String?, _ value: String?) {
     member(key)
-    if let value { Self.appendQuoted(value, to: &text) } else { text += "null" }
+    if let value { quoted(value) } else { output.write("null") }
   }
 
   public mutating func integer(_ key: String?, _ value: Int64?) {
     member(key)
-    text += value.map { String($0) } ?? "null"
+    output.write(value.map { String($0) } ?? "null")
   }
 
   public mutating func integer(_ key: String?, _ value: Int) { integer(key, Int64(value)) }
@@ -30,25 +56,25 @@ public struct JSONWriter {
   public mutating func number(_ key: String?, _ value: Double?, digits: Int = 4) {
     member(key)
     guard let value, value.isFinite else {
-      text += "null"
+      output.write("null")
       return
     }
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let rounded = (value * scale).rounded() / scale
-    text +=
+    output.write(
       rounded == rounded.rounded() && abs(rounded) < 1e15
-      ? String(Int64(rounded)) : String(rounded)
+        ? String(Int64(rounded)) : String(rounded))
   }
 
   public mutating func bool(_ key: String?, _ value: Bool) {
     member(key)
-    text += value ? "true" : "false"
+    output.write(value ? "true" : "false")
   }
 
   private mutating func open(_ key: String?, _ bracket: String) {
     member(key)
-    text += bracket
+    output.write(bracket)
     depth += 1
     hasValue.append(false)
   }
@@ -57,21 +83,45 @@ public struct JSONWriter {
     let hadValue = hasValue.removeLast()
     depth -= 1
     if pretty && hadValue { newline() }
-    text += bracket
+    output.write(bracket)
   }
 
   private mutating func member(_ key: String?) {
-    if hasValue[hasValue.count - 1] { text += "," }
+    if hasValue[hasValue.count - 1] { output.write(",") }
     hasValue[hasValue.count - 1] = true
     if pretty && depth > 0 { newline() }
     if let key {
-      Self.appendQuoted(key, to: &text)
-      text += pretty ? ": " : ":"
+      quoted(key)
+      output.write(pretty ? ": " : ":")
     }
   }
 
+  /// A newline and the indent of the current depth, the common depths made once.
+  private static let indents = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
+
   private mutating func newline() {
-    text += "\n" + String(repeating: "  ", count: depth)
+    output.write(
+      depth < Self.indents.count
+        ? Self.indents[depth] : "\n" + String(repeating: "  ", count: depth))
+  }
+
+  /// `value` as a string literal: written as is between quotes when it needs no escape,
+  /// else escaped into one piece first.
+  private mutating func quoted(_ value: String) {
+    if Self.isPlain(value) {
+      output.write("\"")
+      output.write(value)
+      output.write("\"")
+    } else {
+      var literal = ""
+      Self.appendQuoted(value, to: &literal)
+      output.write(literal)
+    }
+  }
+
+  /// Whether every byte is printable ASCII other than the quote and the backslash.
+  private static func isPlain(_ value: String) -> Bool {
+    value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
   }
 
   /// Appends `value` as a JSON string literal. Besides what RFC 8259 requires (quote,
@@ -80,7 +130,7 @@ public struct JSONWriter {
   /// U+FFFF), so the text never carries them raw to a terminal and still decodes to `value`.
   public static func appendQuoted(_ value: String, to out: inout String) {
     out += "\""
-    if value.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+    if isPlain(value) {
       out += value
       out += "\""
       return

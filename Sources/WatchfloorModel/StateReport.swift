@@ -4,6 +4,13 @@ extension OpsState {
   /// sorted by id in byte order.
   public func json(_ tables: SymbolTables, pretty: Bool = true) -> String {
     var out = JSONWriter(pretty: pretty)
+    writeJSON(tables, to: &out)
+    return out.text
+  }
+
+  /// Writes ``json(_:pretty:)`` to `out` as it goes: a writer to a descriptor keeps only its
+  /// buffer, however many facilities, airlifts and incidents the state holds.
+  public func writeJSON(_ tables: SymbolTables, to out: inout JSONWriter) {
     out.beginObject()
     out.string("as_of", lastApplied.isMissing ? nil : tables.text(lastApplied))
     counts.write(to: &out)
@@ -76,7 +83,6 @@ extension OpsState {
     out.integer("discrepancy", discrepancy)
     out.endObject()
     out.endObject()
-    return out.text
   }
 
   private func sorted(_ symbols: [Symbol], _ table: Interner) -> [Symbol] {

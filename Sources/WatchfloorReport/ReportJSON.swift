@@ -16,6 +16,12 @@ public struct ReportJSON: Sendable {
   /// The whole report, without a final newline.
   public var text: String {
     var out = JSONWriter()
+    write(to: &out)
+    return out.text
+  }
+
+  /// Writes ``text`` to `out` as it goes.
+  public func write(to out: inout JSONWriter) {
     out.beginObject()
     out.string("day", report.day.text)
     out.string("time_zone", zoneName)
@@ -32,7 +38,6 @@ public struct ReportJSON: Sendable {
     discrepancies(&out)
     problems(&out)
     out.endObject()
-    return out.text
   }
 
   private func time(_ time: Timestamp?) -> String? {

@@ -15,7 +15,12 @@ public struct ReportMarkdown: Sendable {
   private var wording: ReportWording { ReportWording(report: report, zoneName: zoneName) }
 
   /// The whole report, without a final newline.
-  public var text: String {
+  public var text: String { lines.joined(separator: "\n") }
+
+  /// Writes ``text`` to `out` line by line, without joining the lines into one string.
+  public func writeText(to out: inout OutputBuffer) { out.writeLines(lines) }
+
+  private var lines: ArraySlice<String> {
     var lines = ["# \(cell(wording.title))", "", "\(cell(wording.span)).", ""]
     lines += section("Headline", headline())
     lines += section("Airlifts by outcome (\(report.airliftCount))", airlifts())
@@ -27,7 +32,7 @@ public struct ReportMarkdown: Sendable {
     lines += section("Peak load", peakLoads())
     lines += section("Discrepancies (\(report.discrepancies.count))", discrepancies())
     lines += section("Anomalies and problem lines (\(report.problems.count))", problems())
-    return lines.dropLast().joined(separator: "\n")
+    return lines.dropLast()
   }
 
   private func section(_ heading: String, _ body: [String]) -> [String] {

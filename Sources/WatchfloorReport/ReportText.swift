@@ -22,7 +22,13 @@ public struct ReportText: Sendable {
   private static let idsPerLine = 6
 
   /// The whole report, without a final newline.
-  public var text: String {
+  public var text: String { lines.joined(separator: "\n") }
+
+  /// Writes ``text`` to `out` line by line, without joining the lines into one string.
+  public func writeText(to out: inout OutputBuffer) { out.writeLines(lines) }
+
+  /// The report's lines, sanitised.
+  private var lines: LazyMapSequence<[String], String> {
     var lines = [wording.title, "  " + wording.span, ""]
     lines += headline() + [""]
     lines += airlifts() + [""]
@@ -34,7 +40,7 @@ public struct ReportText: Sendable {
     lines += discrepancies() + [""]
     lines += problems()
     // Text from the log may hold escape sequences: never send them to the terminal.
-    return lines.map(Sanitizer.sanitize).joined(separator: "\n")
+    return lines.lazy.map(Sanitizer.sanitize)
   }
 
   private func headline() -> [String] {

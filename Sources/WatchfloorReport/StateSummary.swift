@@ -15,7 +15,12 @@ public struct StateSummary {
   }
 
   /// The summary, lines joined by newlines, without a final newline.
-  public var text: String {
+  public var text: String { lines.joined(separator: "\n") }
+
+  /// Writes ``text`` to `out` line by line, without joining the lines into one string.
+  public func writeText(to out: inout OutputBuffer) { out.writeLines(lines) }
+
+  private var lines: [String] {
     var lines: [String] = []
     let asOf = state.lastApplied.isMissing ? "the start" : tables.text(state.lastApplied)
     lines.append("Watchfloor state as of \(asOf)" + (asOfLocal.map { " (\($0))" } ?? ""))
@@ -85,6 +90,6 @@ public struct StateSummary {
         + "\(counts.malformed) malformed, \(counted(counts.duplicates, "duplicate", "duplicates")), "
         + "\(counts.unknownType) unknown type, \(counted(counts.anomalies, "anomaly", "anomalies")), "
         + "\(counts.outOfOrder) out of order")
-    return lines.joined(separator: "\n")
+    return lines
   }
 }

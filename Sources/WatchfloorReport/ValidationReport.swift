@@ -67,27 +67,39 @@ public struct ValidationReport: Sendable {
   /// `valid: 157 events, 157 applied, … (3 files)` (the count of sources only when there are
   /// several). File names and reasons are sanitised.
   public var text: String {
-    var text = ""
+    var out = OutputBuffer()
+    writeText(to: &out)
+    return out.text
+  }
+
+  /// Writes ``text`` to `out` line by line: a buffer to a descriptor holds at most its
+  /// capacity, however many problems there are.
+  public func writeText(to out: inout OutputBuffer) {
     for problem in problems {
       // Reasons quote the log, which may hold escape sequences: keep them off the terminal.
-      text +=
+      out.write(
         "\(Sanitizer.sanitize(problem.file)):\(problem.line): \(problem.kind): "
-        + "\(Sanitizer.sanitize(problem.reason))\n"
+          + "\(Sanitizer.sanitize(problem.reason))\n")
     }
-    text +=
+    out.write(
       "\(isValid ? "valid" : "INVALID"): \(counted(counts.events, "event", "events")), "
-      + "\(counts.applied) applied, \(counts.malformed) malformed, "
-      + "\(counted(counts.anomalies, "anomaly", "anomalies")), "
-      + "\(counted(counts.duplicates, "duplicate", "duplicates")), \(counts.unknownType) unknown type, "
-      + "\(counts.outOfOrder) out of order"
-      + (files.count > 1 ? " (\(files.count) files)" : "")
-    return text
+        + "\(counts.applied) applied, \(counts.malformed) malformed, "
+        + "\(counted(counts.anomalies, "anomaly", "anomalies")), "
+        + "\(counted(counts.duplicates, "duplicate", "duplicates")), \(counts.unknownType) unknown type, "
+        + "\(counts.outOfOrder) out of order"
+        + (files.count > 1 ? " (\(files.count) files)" : ""))
   }
 
   /// One JSON object: `valid`, `files`, `counts` and `problems` (each `file`, `line`, `kind`,
   /// `reason`).
   public var json: String {
     var out = JSONWriter()
+    writeJSON(to: &out)
+    return out.text
+  }
+
+  /// Writes ``json`` to `out` problem by problem, from the stored list.
+  public func writeJSON(to out: inout JSONWriter) {
     out.beginObject()
     out.bool("valid", isValid)
     out.beginArray("files")
@@ -105,6 +117,5 @@ public struct ValidationReport: Sendable {
     }
     out.endArray()
     out.endObject()
-    return out.text
   }
 }

@@ -240,7 +240,7 @@ struct DatabaseExportCommand: ParsableCommand {
 
   func run() throws {
     let log = try openDatabaseLog(url)
-    var output = OutputBuffer()
+    var output = ExportOutput()
     do {
       try log.readNew(from: from) { line, _, _ in output.append(line) }
     } catch let error as DatabaseError {
@@ -285,7 +285,7 @@ struct StandardInputLines {
 }
 
 /// Lines to standard output, written in large blocks.
-struct OutputBuffer {
+struct ExportOutput {
   private var bytes: [UInt8] = []
 
   mutating func append(_ line: UnsafeRawBufferPointer) {

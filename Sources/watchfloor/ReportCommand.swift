@@ -81,11 +81,17 @@ struct ReportCommand: ParsableCommand {
       .marking(chain: try log.chainMarks())
     switch format {
     case .text:
-      standardOutput(ReportText(report: report, zoneName: zone.name).text)
+      var out = standardOutputBuffer()
+      ReportText(report: report, zoneName: zone.name).writeText(to: &out)
+      out.finishLine()
     case .markdown:
-      standardOutput(ReportMarkdown(report: report, zoneName: zone.name).text)
+      var out = standardOutputBuffer()
+      ReportMarkdown(report: report, zoneName: zone.name).writeText(to: &out)
+      out.finishLine()
     case .json:
-      standardOutput(ReportJSON(report: report, zoneName: zone.name).text)
+      var out = standardOutputJSON()
+      ReportJSON(report: report, zoneName: zone.name).write(to: &out)
+      out.finish()
     }
   }
 }

@@ -43,7 +43,9 @@ struct StateCommand: ParsableCommand {
       try at.map { timeline.state(asOf: try parseTime($0, timeline: timeline, zone: zone)) }
       ?? timeline.current
     if json {
-      standardOutput(state.json(timeline.tables))
+      var out = standardOutputJSON()
+      state.writeJSON(timeline.tables, to: &out)
+      out.finish()
     } else {
       var summary = StateSummary(state: state, tables: timeline.tables)
       if zone != .utc, !state.lastApplied.isMissing {
@@ -51,7 +53,9 @@ struct StateCommand: ParsableCommand {
         summary.asOfLocal =
           ConsoleTime.dateTime(time, offsetMinutes: zone.minutes(at: time)) + " " + zone.name
       }
-      standardOutput(summary.text)
+      var out = standardOutputBuffer()
+      summary.writeText(to: &out)
+      out.finishLine()
     }
   }
 }

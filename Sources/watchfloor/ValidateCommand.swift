@@ -26,7 +26,15 @@ struct ValidateCommand: ParsableCommand {
     }
     validation.files = log.files
     validation.counts = log.timeline.current.counts
-    standardOutput(json ? validation.json : validation.text)
+    if json {
+      var out = standardOutputJSON()
+      validation.writeJSON(to: &out)
+      out.finish()
+    } else {
+      var out = standardOutputBuffer()
+      validation.writeText(to: &out)
+      out.finishLine()
+    }
     if !validation.isValid { throw ExitCode(1) }
   }
 }

@@ -70,6 +70,21 @@ func standardOutput(_ text: String) {
   writeAll(1, safe.hasSuffix("\n") ? safe : safe + "\n")
 }
 
+/// A sanitising buffer to standard output, for text written piece by piece: the same bytes
+/// as ``standardOutput(_:)`` given the whole text, in bounded memory. End it with
+/// ``OutputBuffer/finishLine()``, which adds the final newline when missing and flushes.
+func standardOutputBuffer() -> OutputBuffer {
+  OutputBuffer(descriptor: 1, sanitizing: true)
+}
+
+/// A JSON writer to standard output through a bounded buffer; ``JSONWriter/finish()``
+/// adds the final newline and flushes. Not sanitised again: the writer escapes every
+/// character the sanitiser would (``JSONWriter/appendQuoted(_:to:)``), so the bytes are those
+/// ``standardOutput(_:)`` would write.
+func standardOutputJSON() -> JSONWriter {
+  JSONWriter(descriptor: 1)
+}
+
 /// Writes the console's screen rendered with ANSI colours, and a final newline, to standard
 /// output unchanged: its escape sequences are the program's own, and the text between them
 /// was sanitised when it was drawn on the canvas.
