@@ -1,5 +1,5 @@
-import NIOCore
-import PostgresNIO
+import Dispatch
+import Foundation
 import Synchronization
 import WatchfloorModel
 
@@ -13,8 +13,8 @@ public enum DatabaseFollowStatus: Equatable, Sendable {
   case connecting
   /// Connected and listening: new lines arrive as they are committed.
   case live
-  /// Connected to a standby in recovery: read-only, and polled once a second (a standby does
-  /// not deliver notifications).
+  /// Connected to a standby in recovery: read-only, and looked at once a second (a standby
+  /// does not deliver notifications).
   case standby
   /// The server went away; the next attempt is in `seconds`.
   case reconnecting(seconds: Int)
@@ -25,22 +25,25 @@ public enum DatabaseFollowStatus: Equatable, Sendable {
 /// `seq` above the last one read, in order. Since writers draw `seq`s under one lock held to
 /// their commit, that reading never skips a line nor reads one twice.
 ///
-/// The connection lives on a background task, so the console's thread never waits on the
-/// network: it puts `wakeDescriptor` in its `poll(2)` set and calls `readAfterWake(_:)` when it
-/// is readable. When the server goes away, the follower says `.reconnecting`, tries again
-/// with backoff (1 s, 2 s, 4 s … up to 30 s), and carries on from the last line it read.
+/// The connection lives on a thread of its own, so the console's thread never waits on the
+/// network: it puts `wakeDescriptor` in its `poll(2)` set and calls `readAfterWake(_:)` when
+/// it is readable. When the connection closes (the session's queries fail at once then, see
+/// ``DatabaseSession``), the follower says `.reconnecting`, tries again with backoff (1 s,
+/// 2 s, 4 s … up to 30 s), and carries on from the last line it read.
 public final class DatabaseFollower: Sendable {
   public let url: DatabaseURL
   private let environment: [String: String]
-  /// A pipe: the task writes a byte when something is ready; the console polls the read end.
+  /// A pipe: the thread writes a byte when something is ready; the console polls the read end.
   let wakeRead: Int32
   private let wakeWrite: Int32
   private let shared = Mutex(Shared())
-  private let task = Mutex<Task<Void, Never>?>(nil)
+  /// Signalled by notifications and by `stop()`.
+  private let nudge = DispatchSemaphore(value: 0)
 
   private struct Shared: Sendable {
     var chunks: [(firstLine: Int, chunk: DatabaseLog.Chunk)] = []
     var status = DatabaseFollowStatus.connecting
+    var started = false
     var stopped = false
   }
 
@@ -61,28 +64,28 @@ public final class DatabaseFollower: Sendable {
   }
 
   deinit {
-    stop()
     if wakeRead >= 0 { close(wakeRead) }
     if wakeWrite >= 0 { close(wakeWrite) }
   }
 
   public var status: DatabaseFollowStatus { shared.withLock { $0.status } }
 
-  /// Starts following in the background.
+  /// Starts following on a thread of its own.
   public func start() {
-    task.withLock { running in
-      guard running == nil else { return }
-      running = Task.detached { [self] in await self.follow() }
+    let first = shared.withLock { state in
+      defer { state.started = true }
+      return !state.started
     }
+    guard first else { return }
+    let thread = Thread { [self] in follow() }
+    thread.name = "watchfloor-db-follower"
+    thread.start()
   }
 
-  /// Stops following and closes the connection.
+  /// Stops following; the thread ends and closes its connection.
   public func stop() {
     shared.withLock { $0.stopped = true }
-    task.withLock { running in
-      running?.cancel()
-      running = nil
-    }
+    nudge.signal()
   }
 
   /// Hands the lines read since the last call to `sink`, in order, as `.line` events numbered
@@ -106,9 +109,9 @@ public final class DatabaseFollower: Sendable {
     }
   }
 
-  // MARK: The background task
+  // MARK: The follower's thread
 
-  private var isStopped: Bool { shared.withLock { $0.stopped } || Task.isCancelled }
+  private var isStopped: Bool { shared.withLock { $0.stopped } }
 
   private func publish(_ status: DatabaseFollowStatus) {
     let changed = shared.withLock { state in
@@ -123,89 +126,58 @@ public final class DatabaseFollower: Sendable {
     _ = write(wakeWrite, &byte, 1)
   }
 
-  private func follow() async {
-    var position = Position()
+  private func follow() {
+    var log: DatabaseLog?
     var delay = 1
     while !isStopped {
       do {
-        let configuration = try DatabaseSession.configuration(
-          for: url, environment: environment, timeout: 5)
-        let connection = try await PostgresConnection.connect(
-          configuration: configuration, id: Int.random(in: 1..<Int.max),
-          logger: DatabaseSession.logger)
-        do {
-          try await listen(on: connection, from: &position, resetDelay: { delay = 1 })
-        } catch {}
-        try? await connection.close()
+        let session = try DatabaseSession.connect(url, environment: environment)
+        try session.execute(DatabaseLog.sessionSettings)
+        let current = log.map { $0.continued(on: session) } ?? DatabaseLog(session: session)
+        log = current
+        delay = 1
+        try listen(current)
       } catch {}
+      log?.session.close()
       if isStopped { break }
       for remaining in stride(from: delay, to: 0, by: -1) {
         publish(.reconnecting(seconds: remaining))
-        try? await Task.sleep(for: .seconds(1))
-        if isStopped { return }
+        if nudge.wait(timeout: .now() + 1) == .success && isStopped { return }
       }
       delay = min(delay * 2, 30)
     }
+    log?.session.close()
   }
 
-  /// How far the log was read: carried across reconnections.
-  private struct Position {
-    var lastSequence: Int64 = 0
-    var linesRead = 0
-  }
-
-  private func listen(
-    on connection: PostgresConnection, from position: inout Position, resetDelay: () -> Void
-  ) async throws {
-    let standby =
-      try await connection.query(
-        "SELECT pg_is_in_recovery()", logger: DatabaseSession.logger
-      ).collect().first?.decode(Bool.self) ?? false
-    try await connection.query(
-      PostgresQuery(unsafeSQL: DatabaseLog.sessionSettings), logger: DatabaseSession.logger)
-    resetDelay()
-    if standby {
-      publish(.standby)
-      while !isStopped {
-        try await catchUp(connection, &position)
-        try await Task.sleep(for: .seconds(1))
-      }
-      return
+  /// Reads what is new on each notification (on a standby, each second) until the connection
+  /// closes or the follower stops. The connection's state is looked at each second: a local
+  /// flag, not a query.
+  private func listen(_ log: DatabaseLog) throws {
+    let session = log.session
+    if !session.isStandby {
+      // Before reading: a line committed meanwhile is read now or notified later.
+      session.listen(DatabaseSchema.channel) { [nudge] in nudge.signal() }
     }
-    try await connection.listen(on: DatabaseSchema.channel) { notifications in
-      // Listening before reading: a line committed meanwhile is read now or notified later.
-      try await catchUp(connection, &position)
-      publish(.live)
-      for try await _ in notifications {
-        if isStopped { return }
-        try await catchUp(connection, &position)
-      }
-    }
-  }
-
-  /// Reads every line after `position`, in chunks, and hands them to the console.
-  private func catchUp(_ connection: PostgresConnection, _ position: inout Position)
-    async throws
-  {
-    let logger = DatabaseSession.logger
+    try catchUp(log)
+    publish(session.isStandby ? .standby : .live)
     while !isStopped {
-      let upper =
-        try await connection.query(DatabaseLog.lastSequenceQuery, logger: logger)
-        .collect().first?.decode(Int64.self) ?? 0
-      guard upper > position.lastSequence else { return }
-      let through = min(upper, position.lastSequence + Int64(DatabaseLog.chunkLines))
-      let rows = try await connection.query(
-        DatabaseLog.chunkQuery(after: position.lastSequence, through: through), logger: logger
-      ).collect()
-      guard let row = rows.first else { return }
-      let chunk = try DatabaseLog.Chunk(row, url: url)
-      let firstLine = position.linesRead + 1
-      position.linesRead += chunk.count
-      position.lastSequence = through
-      if chunk.count > 0 {
-        shared.withLock { $0.chunks.append((firstLine, chunk)) }
-        wake()
+      let notified = nudge.wait(timeout: .now() + 1) == .success
+      if isStopped { return }
+      if session.isClosed {
+        throw DatabaseError(.connection, "the connection to \(url) was closed")
       }
+      guard notified || session.isStandby else { continue }
+      // Several notifications may have come at once: one read takes them all.
+      while nudge.wait(timeout: .now()) == .success {}
+      try catchUp(log)
+    }
+  }
+
+  /// Reads every line after the last one read, in chunks, and hands them to the console.
+  private func catchUp(_ log: DatabaseLog) throws {
+    try log.readChunks { chunk, firstLine in
+      shared.withLock { $0.chunks.append((firstLine, chunk)) }
+      wake()
     }
   }
 }

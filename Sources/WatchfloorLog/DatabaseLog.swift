@@ -53,6 +53,18 @@ public final class DatabaseLog {
     from start: Int64? = nil, settledUpper: Int64? = nil,
     _ sink: (UnsafeRawBufferPointer, Int, Bool) throws -> Void
   ) throws {
+    try readChunks(from: start, settledUpper: settledUpper) { chunk, firstLine in
+      try chunk.forEachLine { line, index, startsFile in
+        try sink(line, firstLine + index - 1, startsFile)
+      }
+    }
+  }
+
+  /// `readNew` by whole chunks: `sink(chunk, numberOfItsFirstLine)`.
+  func readChunks(
+    from start: Int64? = nil, settledUpper: Int64? = nil,
+    _ sink: (Chunk, Int) throws -> Void
+  ) throws {
     if let start { lastSequence = max(0, start - 1) }
     // Every seq up to the largest visible one is settled: writers draw seqs under one lock
     // held to their commit, so no line below it can still appear.
@@ -79,9 +91,7 @@ public final class DatabaseLog {
       // The server works on the next chunks while this one is folded.
       request()
       let chunk = try Chunk(result, url: url)
-      try chunk.forEachLine { line, index, startsFile in
-        try sink(line, linesRead + index, startsFile)
-      }
+      if chunk.count > 0 { try sink(chunk, linesRead + 1) }
       linesRead += chunk.count
       lastSequence = through
       if inFlight.isEmpty && settledUpper == nil {

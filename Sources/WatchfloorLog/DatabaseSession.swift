@@ -139,6 +139,12 @@ public final class DatabaseSession: @unchecked Sendable {
     DatabaseError(.connection, "cannot \(action) \(url): the connection was closed")
   }
 
+  /// Calls `notified` (on the connection's event loop) for every notification on `channel`,
+  /// after sending `LISTEN`: statements sent after this run after it.
+  public func listen(_ channel: String, notified: @escaping @Sendable () -> Void) {
+    connection.addListener(channel: channel) { _, _ in notified() }
+  }
+
   /// Whether the connection is closed (the server went away or `close()` was called).
   public var isClosed: Bool { connection.isClosed }
 
