@@ -59,12 +59,12 @@ extension ConsoleModel {
       state: state, inputs: inputs, kind: .airlift, cache: cache,
       candidates: { Array(state.activeAirlifts) },
       key: { airliftKey($0, filter: filter) }, precedes: precedes,
-      onRebuild: {
+      onRebuild: { rows in
+        // The list is being changed: what it holds comes as `rows`, not through the cache.
         guard timed else { return }
-        let symbols = cache.airlifts.rows.symbols
         cache.etds.rebuild(
-          symbols.compactMap { symbol in
-            cache.airlifts.rows.key(of: symbol).flatMap(etdKey).map { (symbol, $0) }
+          rows.symbols.compactMap { symbol in
+            rows.key(of: symbol).flatMap(etdKey).map { (symbol, $0) }
           }, by: EtdKey.precedes)
       },
       onSet: { symbol, key in

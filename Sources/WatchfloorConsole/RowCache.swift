@@ -66,7 +66,7 @@ struct PaneIndex<Key, Inputs: Equatable> {
   mutating func refresh(
     state: OpsState, inputs: Inputs, kind: ChangeJournal.Kind, cache: RowCache,
     candidates: () -> [Symbol], key: (Symbol) -> Key?, precedes: (Key, Key) -> Bool,
-    onRebuild: () -> Void = {}, onSet: (Symbol, Key?) -> Void = { _, _ in }
+    onRebuild: (SortedRows<Key>) -> Void = { _ in }, onSet: (Symbol, Key?) -> Void = { _, _ in }
   ) {
     let target = state.changes.revision
     if revision == target && self.inputs == inputs { return }
@@ -84,7 +84,7 @@ struct PaneIndex<Key, Inputs: Equatable> {
       cache.noteRebuild()
       rows.rebuild(
         candidates().compactMap { symbol in key(symbol).map { (symbol, $0) } }, by: precedes)
-      onRebuild()
+      onRebuild(rows)
     }
     revision = target
     self.inputs = inputs

@@ -34,9 +34,10 @@ struct TmuxProbe {
   }
 
   private func start(log: URL? = nil) {
+    let log = log ?? self.log
     _ = tmux([
       "new-session", "-d", "-s", "console", "-x", "200", "-y", "60",
-      "\(binary) live \((log ?? self.log).path) --no-bell",
+      "\(binary) live \(log.path) --no-bell",
     ])
     _ = tmux([
       "new-session", "-d", "-s", "tail", "-x", "200", "-y", "60", "tail -n 0 -f \(log.path)",
