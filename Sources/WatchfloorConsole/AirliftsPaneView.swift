@@ -61,7 +61,7 @@ extension ConsoleModel {
     ])
   }
 
-  func drawAirlifts(_ canvas: inout Canvas, _ rect: Rect, _ rows: [Airlift], measured: [Int]?) {
+  func drawAirlifts(_ canvas: inout Canvas, _ rect: Rect, _ rows: [Symbol], measured: [Int]?) {
     // Filtered: how many of all, so a filter never hides that there are others.
     let shown = CountText.grouped(Int64(rows.count))
     let count =
@@ -69,7 +69,8 @@ extension ConsoleModel {
       ? shown : "\(shown) of \(CountText.grouped(Int64(state.activeAirlifts.count)))"
     let title = "Airlifts (\(count)) \(airliftOrder.title)"
     drawList(
-      &canvas, rect, .airlifts, title: title, table: airliftTable, rows: rows, id: \.id,
+      &canvas, rect, .airlifts, title: title, table: airliftTable, rows: rows,
+      row: { state.airlift($0) },
       empty: panes.airlifts.filter == nil
         ? "No airlifts awaiting action." : "No airlift matches the filter.", measured: measured)
   }

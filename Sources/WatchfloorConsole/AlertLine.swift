@@ -6,46 +6,53 @@ import WatchfloorModel
 extension ConsoleModel {
   typealias Alert = (symbol: Symbol, incident: Incident)
 
-  /// Unacknowledged high and critical incidents, most urgent first: critical before high, then
-  /// the one waiting longest.
+  /// Unacknowledged high and critical incidents' symbols, most urgent first: critical before
+  /// high, then the one waiting longest. Kept in order by the ``RowCache``.
+  func alertSymbols() -> [Symbol] {
+    rowCache.alerts.refresh(
+      state: state, inputs: true, kind: .incident, cache: rowCache,
+      candidates: { Array(state.unresolvedIncidents) }, key: alertKey,
+      precedes: Self.alertPrecedes(tables))
+    return rowCache.alerts.rows.symbols
+  }
+
+  /// The same, with the incidents.
   func alertIncidents() -> [Alert] {
-    unacknowledgedAlerts().sorted { isMoreUrgent($0, than: $1) }
+    alertSymbols().compactMap { symbol in
+      state.incidents[symbol].map { (symbol: symbol, incident: $0) }
+    }
   }
 
-  /// The most urgent alert and how many there are, in one pass: what a frame draws.
+  /// The most urgent alert and how many there are: what a frame draws.
   func alertSummary() -> (first: Alert?, count: Int) {
-    var first: Alert?
-    var count = 0
-    for alert in unacknowledgedAlerts() {
-      count += 1
-      if let current = first, !isMoreUrgent(alert, than: current) { continue }
-      first = alert
+    let symbols = alertSymbols()
+    let first = symbols.first.flatMap { symbol in
+      state.incidents[symbol].map { (symbol: symbol, incident: $0) }
     }
-    return (first, count)
+    return (first, symbols.count)
   }
 
-  private func unacknowledgedAlerts() -> [Alert] {
-    state.unresolvedIncidents.compactMap { symbol in
-      state.incidents[symbol].flatMap { incident in
-        incident.status == .open && incident.severity >= .high
-          ? (symbol: symbol, incident: incident) : nil
-      }
-    }
+  /// Where the alert line sorts an incident; nil when it is not an alert.
+  private func alertKey(_ symbol: Symbol) -> AlertKey? {
+    guard state.unresolvedIncidents.contains(symbol), let incident = state.incidents[symbol],
+      incident.status == .open, incident.severity >= .high
+    else { return nil }
+    return AlertKey(severity: incident.severity, reportedAt: incident.reportedAt, id: symbol)
   }
 
-  private func isMoreUrgent(_ left: Alert, than right: Alert) -> Bool {
-    let l = left.incident
-    let r = right.incident
-    if l.severity != r.severity { return l.severity > r.severity }
-    if l.reportedAt != r.reportedAt { return l.reportedAt < r.reportedAt }
-    return tables.incidents.precedes(left.symbol, right.symbol)
+  static func alertPrecedes(_ tables: SymbolTables) -> (AlertKey, AlertKey) -> Bool {
+    { left, right in
+      if left.severity != right.severity { return left.severity > right.severity }
+      if left.reportedAt < right.reportedAt { return true }
+      if right.reportedAt < left.reportedAt { return false }
+      return tables.incidents.precedes(left.id, right.id)
+    }
   }
 
   /// The lines the alert line takes: one while there is something to acknowledge.
   var alertLines: Int {
-    state.unresolvedIncidents.contains { symbol in
-      state.incidents[symbol].map { $0.status == .open && $0.severity >= .high } ?? false
-    } ? 1 : 0
+    state.openIncidentTally[Int(Severity.high.rawValue)]
+      + state.openIncidentTally[Int(Severity.critical.rawValue)] > 0 ? 1 : 0
   }
 
   /// Whether an incident is critical and has waited for acknowledgement past the limit.
@@ -59,11 +66,31 @@ extension ConsoleModel {
   }
 
   /// Marks critical incidents newly past the limit; returns whether any is new and `ring`.
+  ///
+  /// The alerts lead with the critical ones, longest waiting first: those past the limit are
+  /// a prefix of the list, found by a binary search. A tick that finds the same prefix of the
+  /// same list does nothing more.
   @discardableResult
   mutating func noteEscalations(ring: Bool) -> Bool {
+    let symbols = alertSymbols()
+    let cache = rowCache
+    let limit = now
+    let escalateAfter = escalateAfterSeconds
+    let prefix = cache.alerts.rows.partition { key in
+      guard key.severity == .critical else { return true }
+      // Past the limit, or with no time (which never escalates but sorts first).
+      if key.reportedAt.isMissing || limit.isMissing { return false }
+      let (waited, overflow) = limit.seconds.subtractingReportingOverflow(key.reportedAt.seconds)
+      let escalated = overflow ? limit.seconds > key.reportedAt.seconds : waited > escalateAfter
+      return !escalated
+    }
+    let mark = EscalationMark(version: cache.alerts.version, prefix: prefix)
+    if escalationMark == mark { return false }
+    escalationMark = mark
     var any = false
-    for alert in unacknowledgedAlerts() where isEscalated(alert.incident) {
-      if escalatedCriticals.insert(alert.symbol).inserted { any = true }
+    for symbol in symbols[..<prefix] {
+      guard let incident = state.incidents[symbol], isEscalated(incident) else { continue }
+      if escalatedCriticals.insert(symbol).inserted { any = true }
     }
     return any && ring
   }
@@ -72,12 +99,13 @@ extension ConsoleModel {
   /// replaced one again) does not ring for what was overdue before the console saw it.
   mutating func resetEscalations() {
     escalatedCriticals = []
+    escalationMark = nil
     noteEscalations(ring: false)
   }
 
   /// `!`: focuses the incidents pane on the most urgent alert; pressed again there, the next.
   mutating func jumpToAlert() {
-    let alerts = alertIncidents().map(\.symbol)
+    let alerts = alertSymbols()
     guard !alerts.isEmpty else {
       resultLine = "no unacknowledged high or critical incident"
       return
@@ -89,7 +117,8 @@ extension ConsoleModel {
       target = alerts[(index + 1) % alerts.count]
     }
     focus = .incidents
-    if !rowSymbols(.incidents).contains(target) { panes.incidents.filter = nil }
+    let rows = rowSymbols(.incidents)
+    if rowIndex(.incidents, of: target, in: rows) == nil { panes.incidents.filter = nil }
     selectedIncident = target
     keepSelectionsVisible()
   }

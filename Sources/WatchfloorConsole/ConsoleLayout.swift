@@ -139,8 +139,13 @@ extension ConsoleModel {
     let airliftTable = self.airliftTable
     let incidentTable = self.incidentTable
     let oneLine = occupancyTable(withID: true)
-    let airlifts = airliftTable.measure(window(rows.airlifts, .airlifts))
-    let incidents = incidentTable.measure(window(rows.incidents, .incidents))
+    // Only the rows in the window are looked up.
+    let airlifts = airliftTable.measure(
+      window(rows.airlifts, .airlifts).compactMap { state.airlift($0) })
+    let incidents = incidentTable.measure(
+      window(rows.incidents, .incidents).compactMap { symbol in
+        state.incidents[symbol].map { (symbol: symbol, incident: $0) }
+      })
     let shownFacilities = window(rows.facilities, .occupancy)
     let facilities = oneLine.measure(shownFacilities)
     // The same columns less the id (the first), for two lines a facility.

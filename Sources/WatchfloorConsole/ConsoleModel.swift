@@ -96,6 +96,12 @@ public struct ConsoleModel {
   public var staleAfterSeconds: Int64 = 900
   /// Critical incidents already marked as escalated, so each rings once more, not every tick.
   var escalatedCriticals: Set<Symbol> = []
+  /// The alert list and the length of its escalated prefix when escalations were last noted:
+  /// a tick that finds the same has nothing new to note.
+  var escalationMark: EscalationMark?
+  /// The panes' live rows, kept in order between frames (shared by copies of the model: a
+  /// memo, checked against the model on every read).
+  let rowCache = RowCache()
   /// Rows that arrived above the first row a list shows, not yet scrolled into sight.
   var newAbove: [Pane: Set<Symbol>] = [:]
   /// The log was truncated or replaced and is being read again: how, and the figure it had.
@@ -150,17 +156,26 @@ public struct ConsoleModel {
     keepSelectionsVisible()
   }
 
-  /// Marks open critical incidents not seen before; returns whether any is new.
+  /// Marks open critical incidents not seen before; returns whether any is new. With
+  /// `since`, an earlier revision of the state, looks only at the incidents changed since
+  /// (when the journal reaches back that far).
   @discardableResult
-  mutating func announceCriticals(ring: Bool) -> Bool {
+  mutating func announceCriticals(ring: Bool, since earlier: UInt64? = nil) -> Bool {
     var any = false
-    state.incidents.forEachEntry { symbol, incident in
+    func look(_ symbol: Symbol, _ incident: Incident) {
       guard incident.severity == .critical, incident.status == .open,
         !announcedCriticals.contains(symbol)
       else { return }
       announcedCriticals.insert(symbol)
       if ring { freshCriticals[symbol] = now }
       any = true
+    }
+    if let earlier, let changes = state.changes.changes(since: earlier) {
+      for entry in changes where entry.kind == .incident {
+        if let incident = state.incidents[entry.symbol] { look(entry.symbol, incident) }
+      }
+    } else {
+      state.incidents.forEachEntry { look($0, $1) }
     }
     return any && ring
   }
@@ -183,4 +198,11 @@ extension ConsoleModel {
 
   /// The filter of a pane; nil when it is not filtered.
   public func filter(_ pane: Pane) -> String? { panes[pane].filter }
+}
+
+/// Where ``ConsoleModel/noteEscalations(ring:)`` last looked: the alert list's version and
+/// how many of its alerts led as escalated.
+struct EscalationMark: Equatable {
+  var version: Int
+  var prefix: Int
 }

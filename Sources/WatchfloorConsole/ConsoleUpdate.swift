@@ -76,6 +76,7 @@ extension ConsoleModel {
 
   /// Takes the timeline's new state, keeping every selection on its item.
   private mutating func absorbLog(at time: Timestamp) -> [ConsoleEffect] {
+    let earlier = state.changes.revision
     adopt(timeline.current)
     if case .detail(var history) = overlay {
       history.extend(timeline)
@@ -97,7 +98,7 @@ extension ConsoleModel {
       resetEscalations()
       return []
     }
-    let announced = announceCriticals(ring: true)
+    let announced = announceCriticals(ring: true, since: earlier)
     let escalated = noteEscalations(ring: true)
     return (announced || escalated) && bellEnabled ? [.bell] : []
   }
@@ -105,29 +106,47 @@ extension ConsoleModel {
   /// Shows `newState`, keeping every selection on its item (or, when the item left the
   /// pane, on its neighbour at the same place).
   mutating func adopt(_ newState: OpsState) {
-    let earlier = self
+    // The rows before, as they were: the lists' arrays (not copies: the row cache copies an
+    // array only when it changes one held here), and which of the items the journal says
+    // changed were listed then.
+    let before = paneRows().symbols
+    let changes = newState.changes.changes(since: state.changes.revision)
+    var listedBefore: [Pane: Set<Symbol>] = [:]
+    if let changes {
+      for pane in [Pane.airlifts, .incidents] {
+        let kind: ChangeJournal.Kind = pane == .airlifts ? .airlift : .incident
+        let rows = before[pane] ?? []
+        listedBefore[pane] = Set(
+          changes.filter { $0.kind == kind }.map(\.symbol).filter {
+            rowIndex(pane, of: $0, in: rows) != nil
+          })
+      }
+    }
     state = newState
-    // The rows and the layout once for all three panes (a replay's seek lands here); the
-    // rows before only when a selection left its pane or rows may have arrived above.
+    // The rows and the layout once for all three panes (a replay's seek lands here).
     let rows = paneRows()
     let layout = layout(for: rows)
     let after = rows.symbols
-    var before: [Pane: [Symbol]]?
-    func previous(_ pane: Pane) -> [Symbol] {
-      if before == nil { before = earlier.paneRows().symbols }
-      return before?[pane] ?? []
-    }
     for pane in Pane.allCases {
       let symbols = after[pane] ?? []
+      let previous = before[pane] ?? []
       let visible = visibleRows(pane, layout: layout, rows: rows)
-      if let selected = panes[pane].selected, !symbols.contains(selected) {
-        panes[pane].follow(symbols, previous: previous(pane))
+      if let selected = panes[pane].selected, rowIndex(pane, of: selected, in: symbols) == nil {
+        panes[pane].follow(symbols, previous: previous)
       } else {
         panes[pane].follow(symbols)
       }
       panes[pane].scroll(in: symbols, visible: visible)
-      if pane != .occupancy && firstShownRow(pane, rows: symbols, visible: visible) > 0 {
-        noteNewRowsAbove(pane, rows: symbols, visible: visible, previous: previous(pane))
+      guard pane != .occupancy && firstShownRow(pane, rows: symbols, visible: visible) > 0
+      else { continue }
+      if let changes, let listed = listedBefore[pane] {
+        // Only an item the journal names can have arrived.
+        let kind: ChangeJournal.Kind = pane == .airlifts ? .airlift : .incident
+        let arrived = Set(changes.filter { $0.kind == kind }.map(\.symbol)).subtracting(
+          listed)
+        noteNewRowsAbove(pane, rows: symbols, visible: visible, arrived: arrived)
+      } else {
+        noteNewRowsAbove(pane, rows: symbols, visible: visible, previous: previous)
       }
     }
   }
@@ -268,7 +287,9 @@ extension ConsoleModel {
   /// still for ``HeldOrder/seconds`` so the next key lands where the officer aims.
   private mutating func move(by delta: Int) {
     let rows = rowSymbols(focus)
-    panes[focus].move(by: delta, in: rows, visible: visibleRows(focus))
+    let visible = visibleRows(focus)
+    let current = panes[focus].selected.flatMap { rowIndex(focus, of: $0, in: rows) }
+    panes[focus].move(by: delta, in: rows, from: current, visible: visible)
     holdRows(focus, order: rows)
   }
 

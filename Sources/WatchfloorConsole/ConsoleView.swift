@@ -92,17 +92,19 @@ extension ConsoleModel {
   /// `decorate` called on each drawn row.
   func drawList<Row>(
     _ canvas: inout Canvas, _ rect: Rect, _ pane: Pane, title: String, table: Table<Row>,
-    rows: [Row], id: (Row) -> Symbol, empty: String, measured: [Int]? = nil,
+    rows: [Symbol], row: (Symbol) -> Row?, empty: String, measured: [Int]? = nil,
     decorate: (inout Canvas, Row, Rect) -> Void = { _, _, _ in }
   ) {
     drawFrame(&canvas, rect, pane, title: title)
     let geometry = ListGeometry(rect)
     let state = panes[pane]
-    let selected = state.selected.flatMap { symbol in rows.firstIndex { id($0) == symbol } }
+    let selected = state.selected.flatMap { rowIndex(pane, of: $0, in: rows) }
     let visible = max(1, geometry.rows.height)
     let top = ListState.viewport(
       offset: state.offset, selected: selected, count: rows.count, visible: visible)
-    let shown = rows[min(top, rows.count)..<min(rows.count, top + visible)]
+    // Only the rows in sight are looked up.
+    let shownSymbols = rows[min(top, rows.count)..<min(rows.count, top + visible)]
+    let shown = shownSymbols.compactMap(row)
     // The layout's measure of the rows from the offset, where it has one: no second pass.
     let widths = table.widths(
       measured: measured ?? table.measure(shown), width: geometry.headings.width)
@@ -126,9 +128,12 @@ extension ConsoleModel {
       }
     }
     let unseen = newAbove[pane] ?? []
-    let newCount = unseen.isEmpty ? 0 : rows[..<top].filter { unseen.contains(id($0)) }.count
+    let newCount = unseen.count(where: { symbol in
+      rowIndex(pane, of: symbol, in: rows).map { $0 < top } ?? false
+    })
     drawMore(
-      &canvas, rect, above: top, below: rows.count - top - shown.count, newAbove: newCount)
+      &canvas, rect, above: top, below: rows.count - top - shownSymbols.count,
+      newAbove: newCount)
   }
 
   /// The selection: a marker that shows without colour, and reverse video when focused.

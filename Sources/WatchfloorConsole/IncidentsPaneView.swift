@@ -49,13 +49,17 @@ extension ConsoleModel {
   }
 
   func drawIncidents(
-    _ canvas: inout Canvas, _ rect: Rect, _ rows: [IncidentRow], measured: [Int]?
+    _ canvas: inout Canvas, _ rect: Rect, _ rows: [Symbol], measured: [Int]?
   ) {
-    let open = rows.filter { $0.incident.status == .open }.count
+    let open = openIncidentsShown()
+    let state = self.state
+    func row(_ symbol: Symbol) -> IncidentRow? {
+      state.incidents[symbol].map { (symbol: symbol, incident: $0) }
+    }
     drawList(
       &canvas, rect, .incidents,
       title: "Incidents (\(open) open, \(rows.count - open) acknowledged)",
-      table: incidentTable, rows: rows, id: \.symbol,
+      table: incidentTable, rows: rows, row: row,
       empty: panes.incidents.filter == nil
         ? "No open incidents." : "No incident matches the filter.", measured: measured
     ) { canvas, row, rowRect in

@@ -63,11 +63,16 @@ public struct ListState: Equatable, Sendable {
 
   /// Moves the selection `delta` rows (clamped), then scrolls so it is in sight.
   public mutating func move(by delta: Int, in rows: [Symbol], visible: Int) {
+    move(by: delta, in: rows, from: selected.flatMap { rows.firstIndex(of: $0) }, visible: visible)
+  }
+
+  /// The same, with the selected row's place in `rows` known (nil: not there).
+  mutating func move(by delta: Int, in rows: [Symbol], from current: Int?, visible: Int) {
     guard !rows.isEmpty else { return }
-    let current = selected.flatMap { rows.firstIndex(of: $0) } ?? 0
+    let current = current ?? 0
     let target = max(0, min(rows.count - 1, current.addingReportingOverflow(delta).partialValue))
     selected = rows[target]
-    scroll(in: rows, visible: visible)
+    offset = Self.viewport(offset: offset, selected: target, count: rows.count, visible: visible)
   }
 
   /// Brings the offset to what the view will show.

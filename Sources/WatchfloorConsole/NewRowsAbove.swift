@@ -15,13 +15,27 @@ extension ConsoleModel {
     if !arrived.isEmpty { newAbove[pane, default: []].formUnion(arrived) }
   }
 
+  /// Notes `arrived`, the items new to `pane` since the last rows, that sit above the first
+  /// row shown: each found by its place in the rows.
+  mutating func noteNewRowsAbove(
+    _ pane: Pane, rows: [Symbol], visible: Int, arrived: Set<Symbol>
+  ) {
+    guard pane != .occupancy, !arrived.isEmpty else { return }
+    let top = firstShownRow(pane, rows: rows, visible: visible)
+    let above = arrived.filter { symbol in
+      rowIndex(pane, of: symbol, in: rows).map { $0 < top } ?? false
+    }
+    if !above.isEmpty { newAbove[pane, default: []].formUnion(above) }
+  }
+
   /// Forgets new rows that are in sight now, or gone.
   mutating func forgetNewRowsInSight() {
     for (pane, symbols) in newAbove where !symbols.isEmpty {
       let rows = rowSymbols(pane)
       let top = firstShownRow(pane, rows: rows)
-      let above = Set(rows[..<min(top, rows.count)])
-      newAbove[pane] = symbols.intersection(above)
+      newAbove[pane] = symbols.filter { symbol in
+        rowIndex(pane, of: symbol, in: rows).map { $0 < top } ?? false
+      }
     }
   }
 
@@ -34,7 +48,7 @@ extension ConsoleModel {
   func firstShownRow(_ pane: Pane, rows: [Symbol], visible: Int) -> Int {
     let state = panes[pane]
     return ListState.viewport(
-      offset: state.offset, selected: state.selected.flatMap { rows.firstIndex(of: $0) },
+      offset: state.offset, selected: state.selected.flatMap { rowIndex(pane, of: $0, in: rows) },
       count: rows.count, visible: visible)
   }
 }

@@ -17,11 +17,14 @@ extension OpsState {
       counts.unknownType += 1
       return .skipped
     case .applied, .anomaly:
+      let revision = changes.revision
       if let anomaly = apply(record.body, ts: record.ts, by: record.by) {
         counts.anomalies += 1
         return .anomaly(anomaly)
       }
       counts.applied += 1
+      // An event that changed no airlift or incident still makes a new state.
+      if changes.revision == revision { changes.record(.other, .none) }
       if !latest.isMissing && record.ts < latest {
         counts.outOfOrder += 1
       } else {
@@ -250,6 +253,7 @@ extension OpsState {
       if wasActive { activeAirlifts.remove(airlift) } else { activeAirlifts.insert(airlift) }
     }
     progress[airlift] = new
+    changes.record(.airlift, airlift)
   }
 
   private mutating func changeIncident(
@@ -279,5 +283,6 @@ extension OpsState {
       }
     }
     incidents[symbol] = new
+    changes.record(.incident, symbol)
   }
 }

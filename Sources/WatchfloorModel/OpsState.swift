@@ -48,6 +48,9 @@ public struct OpsState: Sendable {
   /// Open (unacknowledged) incidents by severity, indexed by `Severity.rawValue`.
   public internal(set) var openIncidentTally = [Int](repeating: 0, count: Severity.allCases.count)
 
+  /// This state's revision and what the last events changed (``ChangeJournal``).
+  public internal(set) var changes = ChangeJournal()
+
   var movedSum: Int128 = 0
   var repatriatedSum: Int128 = 0
   var discrepancySum: Int128 = 0

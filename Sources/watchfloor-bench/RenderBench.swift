@@ -23,10 +23,26 @@ struct RenderBench: ParsableCommand {
   @Option(help: "Seconds of idle CPU to measure.")
   var idleSeconds = 10.0
 
+  @Option(
+    help: ArgumentHelp(
+      "The big floor: this many active airlifts and as many open incidents (0: the busy floor).",
+      discussion:
+        "Times movement keys (j, k, PgDn, Tab, End) through update and view at 120x40 and "
+        + "200x50, and the idle CPU of the real console on the floor's log in tmux."))
+  var active = 0
+
+  @Option(help: "Keys to time at each size on the big floor.")
+  var keys = 300
+
   @Flag(help: "End with one JSON object of the figures.")
   var json = false
 
   func run() throws {
+    if active > 0 {
+      try BigFloorBench(active: active, keys: keys, idleSeconds: appends > 0 ? idleSeconds : 0)
+        .run(json: json)
+      return
+    }
     let timeline = Timeline()
     for (index, line) in BusyFloor.lines().enumerated() {
       var line = line

@@ -33,7 +33,8 @@ struct TmuxProbe {
     (try? ChildProcess.run(["tmux", "-L", socket] + arguments).output) ?? ""
   }
 
-  private func start() {
+  private func start(log: URL? = nil) {
+    let log = log ?? self.log
     _ = tmux([
       "new-session", "-d", "-s", "console", "-x", "200", "-y", "60",
       "\(binary) live \(log.path) --no-bell",
@@ -109,6 +110,33 @@ struct TmuxProbe {
     let after = (cpuNanoseconds(console), cpuNanoseconds(tail))
     func percent(_ nanoseconds: Int) -> Double { Double(nanoseconds) / 1e9 / seconds * 100 }
     return (percent(after.0 - before.0), percent(after.1 - before.1))
+  }
+
+  /// Percent of one core used over `seconds` by the console alone, following `log` (a big
+  /// floor), once it has read the log and settled.
+  func idleCPU(seconds: Double, log: URL) throws -> Double {
+    start(log: log)
+    defer { stop() }
+    let console = processID(session: "console")
+    guard console > 0 else { throw ValidationErrorText("could not find the console in tmux") }
+    // Settled: less than a tenth of a core over half a second, up to two minutes of reading.
+    let started = now()
+    var last = cpuNanoseconds(console)
+    while now() - started < 120 {
+      Thread.sleep(forTimeInterval: 0.5)
+      let current = cpuNanoseconds(console)
+      defer { last = current }
+      if current - last < 50_000_000
+        && tmux(["capture-pane", "-p", "-t", "console"]).contains("Airlifts")
+      {
+        break
+      }
+    }
+    Thread.sleep(forTimeInterval: 1)
+    let before = cpuNanoseconds(console)
+    Thread.sleep(forTimeInterval: seconds)
+    let after = cpuNanoseconds(console)
+    return Double(after - before) / 1e9 / seconds * 100
   }
 
   /// The process running in a session's pane (the shell's child, when there is a shell).
