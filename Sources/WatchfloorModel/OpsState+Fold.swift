@@ -146,9 +146,9 @@ extension OpsState {
       return .unknownFacility(request.destination)
     }
     plans[request.airlift] = AirliftPlan(
-      origin: request.origin, detainees: request.detainees, highValue: request.highValue,
-      etd: request.etd, priority: request.priority, note: request.note, requestedBy: by,
-      requestedAt: ts)
+      etd: request.etd, requestedAt: ts, detainees: request.detainees,
+      highValue: request.highValue, origin: request.origin, note: request.note, requestedBy: by,
+      priority: request.priority)
     setProgress(
       request.airlift,
       AirliftProgress(
