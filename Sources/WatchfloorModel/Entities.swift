@@ -24,17 +24,21 @@ public struct Facility: Sendable {
 
 /// What an airlift's request fixed; written once, when it is requested.
 ///
-/// Fields are ordered widest first, so that a plan with its optional tag takes 64 bytes.
+/// The request's fields are read through the request itself, shared with its record, so a
+/// plan with its optional tag takes 32 bytes.
 public struct AirliftPlan: Sendable {
-  public var etd: Timestamp
+  /// The `airlift.requested` event that fixed the plan.
+  public var request: AirliftRequest
   public var requestedAt: Timestamp
-  public var detainees: Int64
-  public var highValue: Int64
-  public var origin: Symbol
-  public var note: Symbol
   /// Who asked for it (`by` on the request), or `Symbol.none`.
   public var requestedBy: Symbol
-  public var priority: Priority
+
+  public var origin: Symbol { request.origin }
+  public var detainees: Int64 { request.detainees }
+  public var highValue: Int64 { request.highValue }
+  public var etd: Timestamp { request.etd }
+  public var priority: Priority { request.priority }
+  public var note: Symbol { request.note }
 }
 
 /// The changing part of an airlift, kept small so timeline checkpoints stay cheap.

@@ -1,11 +1,11 @@
 /// One decoded event of the log, compact: identifiers and free text are symbols of the
 /// log's `SymbolTables`, absent optional values are `Symbol.none` or `-1`.
 public enum EventBody: Sendable {
-  // The payloads above 20 bytes are boxed, so that every record is not as large as they are
-  // (a record is 48 bytes).
+  // The payloads above 20 bytes are boxed (a request is a shared class), so that every
+  // record is not as large as they are (a record is 48 bytes).
   indirect case facilityRegistered(FacilityRegistration)
   indirect case facilityUpdated(FacilityUpdate)
-  indirect case airliftRequested(AirliftRequest)
+  case airliftRequested(AirliftRequest)
   case airliftApproved(airlift: Symbol, note: Symbol)
   case airliftDenied(airlift: Symbol, reason: Symbol)
   case airliftHeld(airlift: Symbol, reason: Symbol)
@@ -85,15 +85,31 @@ public struct FacilityUpdate: Sendable {
   public var status: FacilityStatus?
 }
 
-public struct AirliftRequest: Sendable {
-  public var airlift: Symbol
-  public var origin: Symbol
-  public var destination: Symbol
-  public var detainees: Int64
-  public var highValue: Int64
-  public var etd: Timestamp
-  public var priority: Priority
-  public var note: Symbol
+/// What an `airlift.requested` event asks for. Immutable and shared: the record and the
+/// airlift's plan hold the same copy, so a request is kept once however many states hold it.
+public final class AirliftRequest: Sendable {
+  public let etd: Timestamp
+  public let detainees: Int64
+  public let highValue: Int64
+  public let airlift: Symbol
+  public let origin: Symbol
+  public let destination: Symbol
+  public let note: Symbol
+  public let priority: Priority
+
+  public init(
+    airlift: Symbol, origin: Symbol, destination: Symbol, detainees: Int64, highValue: Int64,
+    etd: Timestamp, priority: Priority, note: Symbol
+  ) {
+    self.airlift = airlift
+    self.origin = origin
+    self.destination = destination
+    self.detainees = detainees
+    self.highValue = highValue
+    self.etd = etd
+    self.priority = priority
+    self.note = note
+  }
 }
 
 public struct IncidentReport: Sendable {

@@ -145,10 +145,7 @@ extension OpsState {
     guard facilities[request.destination] != nil else {
       return .unknownFacility(request.destination)
     }
-    plans[request.airlift] = AirliftPlan(
-      etd: request.etd, requestedAt: ts, detainees: request.detainees,
-      highValue: request.highValue, origin: request.origin, note: request.note, requestedBy: by,
-      priority: request.priority)
+    plans[request.airlift] = AirliftPlan(request: request, requestedAt: ts, requestedBy: by)
     setProgress(
       request.airlift,
       AirliftProgress(

@@ -55,9 +55,9 @@ struct RecordLayoutTests {
     #expect(MemoryLayout<LogRecord>.stride == 48)
   }
 
-  @Test("an airlift's plan and progress, as the state keeps them, take 64 and 40 bytes")
+  @Test("an airlift's plan and progress, as the state keeps them, take 32 and 40 bytes")
   func airliftSizes() {
-    #expect(MemoryLayout<AirliftPlan?>.stride == 64)
+    #expect(MemoryLayout<AirliftPlan?>.stride == 32)
     #expect(MemoryLayout<AirliftProgress?>.stride == 40)
   }
 }
