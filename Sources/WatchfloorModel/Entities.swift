@@ -23,29 +23,49 @@ public struct Facility: Sendable {
 }
 
 /// What an airlift's request fixed; written once, when it is requested.
+///
+/// The request's fields are read through the request itself, shared with its record, so a
+/// plan with its optional tag takes 32 bytes.
 public struct AirliftPlan: Sendable {
-  public var origin: Symbol
-  public var detainees: Int64
-  public var highValue: Int64
-  public var etd: Timestamp
-  public var priority: Priority
-  public var note: Symbol
+  /// The `airlift.requested` event that fixed the plan.
+  public var request: AirliftRequest
+  public var requestedAt: Timestamp
   /// Who asked for it (`by` on the request), or `Symbol.none`.
   public var requestedBy: Symbol
-  public var requestedAt: Timestamp
+
+  public var origin: Symbol { request.origin }
+  public var detainees: Int64 { request.detainees }
+  public var highValue: Int64 { request.highValue }
+  public var etd: Timestamp { request.etd }
+  public var priority: Priority { request.priority }
+  public var note: Symbol { request.note }
 }
 
 /// The changing part of an airlift, kept small so timeline checkpoints stay cheap.
+///
+/// Fields are ordered widest first, so that progress with its optional tag takes 40 bytes.
 public struct AirliftProgress: Sendable {
-  public var status: AirliftStatus
+  /// When it took off (the `ts` of its `airlift.departed`); missing until then.
+  public var departedAt: Timestamp = .missing
+  /// Detainees delivered on landing; -1 until it lands.
+  public var delivered: Int64
   public var destination: Symbol
   /// The approvers in order, `Symbol.none` where there is none yet.
   public var firstApproval: Symbol
   public var secondApproval: Symbol
-  /// Detainees delivered on landing; -1 until it lands.
-  public var delivered: Int64
-  /// When it took off (the `ts` of its `airlift.departed`); missing until then.
-  public var departedAt: Timestamp = .missing
+  public var status: AirliftStatus
+
+  public init(
+    status: AirliftStatus, destination: Symbol, firstApproval: Symbol, secondApproval: Symbol,
+    delivered: Int64, departedAt: Timestamp = .missing
+  ) {
+    self.status = status
+    self.destination = destination
+    self.firstApproval = firstApproval
+    self.secondApproval = secondApproval
+    self.delivered = delivered
+    self.departedAt = departedAt
+  }
 
   public var approvals: [Symbol] { [firstApproval, secondApproval].filter { !$0.isNone } }
 }

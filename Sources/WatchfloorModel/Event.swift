@@ -1,10 +1,11 @@
 /// One decoded event of the log, compact: identifiers and free text are symbols of the
 /// log's `SymbolTables`, absent optional values are `Symbol.none` or `-1`.
 public enum EventBody: Sendable {
-  // The two largest payloads are boxed, so that every record is not as large as they are.
+  // The payloads above 20 bytes are boxed (a request is a shared class), so that every
+  // record is not as large as they are (a record is 48 bytes).
   indirect case facilityRegistered(FacilityRegistration)
-  case facilityUpdated(FacilityUpdate)
-  indirect case airliftRequested(AirliftRequest)
+  indirect case facilityUpdated(FacilityUpdate)
+  case airliftRequested(AirliftRequest)
   case airliftApproved(airlift: Symbol, note: Symbol)
   case airliftDenied(airlift: Symbol, reason: Symbol)
   case airliftHeld(airlift: Symbol, reason: Symbol)
@@ -14,7 +15,7 @@ public enum EventBody: Sendable {
   /// `delivered` is -1 when absent (it then defaults to the airlift's detainees).
   case airliftLanded(airlift: Symbol, delivered: Int64)
   case detaineesRepatriated(facility: Symbol, count: Int64, country: Symbol)
-  case incidentReported(IncidentReport)
+  indirect case incidentReported(IncidentReport)
   case incidentUpdated(IncidentUpdate)
   case incidentAcknowledged(incident: Symbol)
   case incidentResolved(incident: Symbol, note: Symbol)
@@ -84,15 +85,31 @@ public struct FacilityUpdate: Sendable {
   public var status: FacilityStatus?
 }
 
-public struct AirliftRequest: Sendable {
-  public var airlift: Symbol
-  public var origin: Symbol
-  public var destination: Symbol
-  public var detainees: Int64
-  public var highValue: Int64
-  public var etd: Timestamp
-  public var priority: Priority
-  public var note: Symbol
+/// What an `airlift.requested` event asks for. Immutable and shared: the record and the
+/// airlift's plan hold the same copy, so a request is kept once however many states hold it.
+public final class AirliftRequest: Sendable {
+  public let etd: Timestamp
+  public let detainees: Int64
+  public let highValue: Int64
+  public let airlift: Symbol
+  public let origin: Symbol
+  public let destination: Symbol
+  public let note: Symbol
+  public let priority: Priority
+
+  public init(
+    airlift: Symbol, origin: Symbol, destination: Symbol, detainees: Int64, highValue: Int64,
+    etd: Timestamp, priority: Priority, note: Symbol
+  ) {
+    self.airlift = airlift
+    self.origin = origin
+    self.destination = destination
+    self.detainees = detainees
+    self.highValue = highValue
+    self.etd = etd
+    self.priority = priority
+    self.note = note
+  }
 }
 
 public struct IncidentReport: Sendable {
@@ -118,16 +135,17 @@ public enum Disposition: UInt8, Sendable {
 
 /// One non-blank line of the log as the timeline keeps it.
 public struct LogRecord: Sendable {
+  // Fields in this order pack into 48 bytes (a body is 21).
   /// The line's `ts`; `Timestamp.missing` when it had no valid one.
   public var ts: Timestamp
-  public var body: EventBody
   /// The `by` field, or `Symbol.none`.
   public var by: Symbol
   /// 1-based line number within its source file.
   public var line: UInt32
+  public var body: EventBody
+  public var disposition: Disposition
   /// Index of the source file in the log's list of files.
   public var source: UInt16
-  public var disposition: Disposition
 
   public init(
     ts: Timestamp, body: EventBody, by: Symbol, line: Int, source: Int, disposition: Disposition

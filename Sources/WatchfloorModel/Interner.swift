@@ -8,7 +8,9 @@
 ///
 /// Strings live back to back in one byte arena and are found through an open-addressing hash
 /// table of symbols, so looking up bytes straight from a log line allocates nothing. Memory per
-/// distinct string is its length plus about 12 bytes. Interning is O(length) expected.
+/// distinct string is its length plus about 12 bytes. Strings are placed by a seeded hash of
+/// all their bytes (`ByteHash`), whatever they look like, so interning is O(length) expected
+/// on any set of strings, including ones built to collide.
 /// A reference type: the tables grow as the log is read and every state built from the log
 /// shares them.
 public final class Interner {
@@ -27,6 +29,11 @@ public final class Interner {
   private var slotCount = 16
   /// The number of distinct strings.
   public private(set) var count = 0
+  /// Slots visited by look-ups in the hash table so far (the recent cache's hits visit none):
+  /// with a well-spread hash, about one or two per look-up at any size.
+  public private(set) var probes = 0
+  /// The hash's seed, prepared.
+  private let seed: UInt64
 
   /// A small direct-mapped cache of recent short strings, in front of the table: identifiers
   /// recur in bursts (an airlift's events follow each other), and a hit here costs no cache
@@ -44,7 +51,9 @@ public final class Interner {
 
   /// - Parameter cachingRecent: keep a cache of recently seen short strings; worth it where
   ///   the same strings come back often (identifiers), not for a table of unique ids.
-  public init(cachingRecent: Bool = true) {
+  ///   - seed: the hash's seed; by default this process's random one.
+  public init(cachingRecent: Bool = true, seed: UInt64 = ByteHash.processSeed) {
+    self.seed = ByteHash.prepared(seed)
     if cachingRecent {
       let cache = UnsafeMutablePointer<RecentEntry>.allocate(capacity: Self.recentCount)
       cache.initialize(repeating: RecentEntry(), count: Self.recentCount)
@@ -117,7 +126,7 @@ public final class Interner {
   /// The symbol for `text`, adding it when new.
   public func intern(_ text: UnsafeRawBufferPointer) -> Symbol {
     let key = text.count <= 16 ? Self.words(text) : nil
-    let hash = Self.placement(text, key.map { Self.hash($0, count: text.count) } ?? Self.hash(text))
+    let hash = hashed(text)
     if let recent, let key {
       let entry = recent[Int(hash) & (Self.recentCount - 1)]
       if entry.symbolPlusOne != 0 && entry.length == UInt32(text.count) && entry.head == key.0
@@ -143,40 +152,6 @@ public final class Interner {
     return symbol
   }
 
-  /// Where a string is placed in the table, as the hash kept in its slot.
-  ///
-  /// Identifiers that end in a number (`ev-0121-0042`, `AL-1234`) mostly arrive in order, so
-  /// neighbouring numbers go to neighbouring slots: sixteen consecutive numbers share one
-  /// 32-slot page of a few cache lines, and a log's ids cost one cache miss per page rather
-  /// than one each. The page is a hash of the text before the number and of the number
-  /// divided by sixteen; other strings are placed by their plain hash. Look-ups compare
-  /// bytes, so placement only decides speed, never results.
-  @inline(__always)
-  static func placement(_ text: UnsafeRawBufferPointer, _ plainHash: UInt32) -> UInt32 {
-    var end = text.count
-    var digits = 0
-    var value: UInt64 = 0
-    var scale: UInt64 = 1
-    while end > 0 && digits < 18 {
-      let byte = text[end - 1]
-      guard byte >= 0x30 && byte <= 0x39 else { break }
-      value &+= UInt64(byte - 0x30) &* scale
-      scale &*= 10
-      end -= 1
-      digits += 1
-    }
-    guard digits > 0 else { return plainHash }
-    let prefix = UnsafeRawBufferPointer(rebasing: text[0..<end])
-    let prefixHash =
-      prefix.count <= 16 ? hash(words(prefix), count: prefix.count) : hash(prefix)
-    var group = (UInt64(prefixHash) << 8 | UInt64(digits)) ^ (value >> 4) &* 0x9E37_79B9_7F4A_7C15
-    group ^= group >> 31
-    group &*= 0xBF58_476D_1CE4_E5B9
-    group ^= group >> 29
-    let offset = (UInt32(truncatingIfNeeded: value & 15) &+ UInt32(truncatingIfNeeded: group)) & 31
-    return UInt32(truncatingIfNeeded: group >> 32) & ~31 | offset
-  }
-
   /// Up to 16 bytes as two words that, with the length, tell any two such strings apart:
   /// overlapping loads where the string is long enough, bytes only for the shortest.
   @inline(__always)
@@ -200,15 +175,10 @@ public final class Interner {
     return (head, 0)
   }
 
-  /// The hash of a short string from its words.
+  /// The 32 bits of the seeded hash kept in a slot; the slot index is its low bits.
   @inline(__always)
-  static func hash(_ words: (UInt64, UInt64), count: Int) -> UInt32 {
-    var hash =
-      words.0 &* 0x9E37_79B9_7F4A_7C15 ^ (words.1 &+ UInt64(count)) &* 0xC2B2_AE3D_27D4_EB4F
-    hash ^= hash >> 29
-    hash = hash &* 0xbf58_476d_1ce4_e5b9
-    hash ^= hash >> 32
-    return UInt32(truncatingIfNeeded: hash)
+  private func hashed(_ text: UnsafeRawBufferPointer) -> UInt32 {
+    UInt32(truncatingIfNeeded: ByteHash.hash(text, seed: seed) >> 32)
   }
 
   public func intern(_ text: String) -> Symbol {
@@ -218,9 +188,7 @@ public final class Interner {
 
   /// The symbol for `text` when it has been interned, without adding it.
   public func lookup(_ text: UnsafeRawBufferPointer) -> Symbol? {
-    let hash = Self.placement(
-      text, text.count <= 16 ? Self.hash(Self.words(text), count: text.count) : Self.hash(text))
-    return probe(text, hash).found
+    probe(text, hashed(text)).found
   }
 
   public func lookup(_ text: String) -> Symbol? {
@@ -235,6 +203,7 @@ public final class Interner {
     let mask = slotCount - 1
     var slot = Int(hash) & mask
     while true {
+      probes &+= 1
       let entry = slots[slot]
       if entry == 0 { return (nil, slot) }
       if UInt32(truncatingIfNeeded: entry >> 32) == hash {
@@ -338,25 +307,5 @@ public final class Interner {
     slots.deallocate()
     slots = newSlots
     slotCount = newCount
-  }
-
-  /// FNV-1a over 8-byte words, then a final mix; fast on short identifiers.
-  @inline(__always)
-  static func hash(_ text: UnsafeRawBufferPointer) -> UInt32 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    var index = 0
-    let count = text.count
-    while index + 8 <= count {
-      hash = (hash ^ text.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x100_0000_01b3
-      index += 8
-    }
-    while index < count {
-      hash = (hash ^ UInt64(text[index])) &* 0x100_0000_01b3
-      index += 1
-    }
-    hash ^= hash >> 29
-    hash = hash &* 0xbf58_476d_1ce4_e5b9
-    hash ^= hash >> 32
-    return UInt32(truncatingIfNeeded: hash)
   }
 }

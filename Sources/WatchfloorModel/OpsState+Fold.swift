@@ -148,10 +148,7 @@ extension OpsState {
     guard facilities[request.destination] != nil else {
       return .unknownFacility(request.destination)
     }
-    plans[request.airlift] = AirliftPlan(
-      origin: request.origin, detainees: request.detainees, highValue: request.highValue,
-      etd: request.etd, priority: request.priority, note: request.note, requestedBy: by,
-      requestedAt: ts)
+    plans[request.airlift] = AirliftPlan(request: request, requestedAt: ts, requestedBy: by)
     setProgress(
       request.airlift,
       AirliftProgress(

@@ -25,7 +25,7 @@ public final class Timeline {
 
   private let decoder: EventDecoder
   /// The ids of the lines seen so far that were not malformed, for duplicate detection.
-  private let seenIDs = Interner(cachingRecent: false)
+  private let seenIDs = IDSet()
   private var records = ChunkedArray<LogRecord>()
   /// `checkpoints[k]` is the state after `k * checkpointInterval` records.
   private var checkpoints: [OpsState] = []
@@ -93,10 +93,7 @@ public final class Timeline {
       verdict = .applied
     }
     if decoder.hasLineID {
-      let isDuplicate = decoder.lineID.withUnsafeBytes { id in
-        let known = seenIDs.count
-        return seenIDs.intern(id).index < known
-      }
+      let isDuplicate = decoder.lineID.withUnsafeBytes { !seenIDs.insert($0) }
       if isDuplicate {
         record.body = .none
         record.disposition = .duplicate

@@ -10,8 +10,17 @@ struct IngestBench: ParsableCommand {
     commandName: "ingest",
     abstract: "Decode + fold vs Foundation JSONDecoder, timeline seeks, retained memory.")
 
-  @Option(help: "Events in the synthetic log.")
-  var events = 1_000_000
+  @Option(help: "Events in the synthetic log (default: 1,000,000; 5,000,000 for multi-day).")
+  var events: Int?
+
+  @Option(
+    help: ArgumentHelp(
+      "The synthetic log's shape: ordered, padded, uuid, no-ids, long-text, multi-day, "
+        + "adversarial, or all (each shape's figures, then the minimum)."))
+  var shape = "ordered"
+
+  @Option(help: "Ingest this log file instead of a synthetic one (the baseline decodes it too).")
+  var corpus: String?
 
   @Option(help: "Random seeks to time.")
   var seeks = 1000
@@ -28,7 +37,7 @@ struct IngestBench: ParsableCommand {
   @Flag(help: "Also time the stages of ingest on their own: JSON scan, decode, full.")
   var breakdown = false
 
-  @Option(help: "Also write the synthetic log to this file.")
+  @Option(help: "Also write the synthetic log to this file (with --shape all, one per shape).")
   var write: String?
 
   @Flag(help: "End with one JSON object of the figures.")
@@ -52,20 +61,71 @@ struct IngestBench: ParsableCommand {
   }
 
   func run() throws {
-    printLine("generating \(events) events…")
-    let bytes = SyntheticLog.make(events: events)
+    if let corpus {
+      printLine("reading \(corpus)…")
+      let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: corpus)))
+      let figures = try measure(name: corpus, bytes, synthetic: false)
+      report([figures])
+      return
+    }
+    let shapes = shape == "all" ? LogShape.allCases : [try chosenShape()]
+    var all: [ShapeFigures] = []
+    for shape in shapes {
+      let count = events ?? shape.defaultEvents
+      printLine("[\(shape.rawValue)] generating \(count) events…")
+      let bytes = SyntheticLog.make(events: count, shape: shape)
+      if let write {
+        let path = shapes.count == 1 ? write : write + "." + shape.rawValue
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        printLine("wrote \(path)")
+      }
+      all.append(try measure(name: shape.rawValue, bytes, synthetic: true))
+    }
+    report(all)
+  }
+
+  private func chosenShape() throws -> LogShape {
+    guard let chosen = LogShape(rawValue: shape) else {
+      let names = LogShape.allCases.map(\.rawValue).joined(separator: ", ")
+      throw ValidationError("--shape must be one of \(names), or all")
+    }
+    return chosen
+  }
+
+  /// One log's figures.
+  struct ShapeFigures {
+    var name: String
+    var events: Int
+    var bytes: Int
+    var baselineRate: Double
+    var baselineSeconds: Double
+    var oursRate: Double
+    var oursSeconds: Double
+    var perEvent: Double
+    var seekP50: Double
+    var seekP99: Double
+    var anomalies: Int
+    var ratio: Double { baselineRate > 0 ? oursRate / baselineRate : 0 }
+  }
+
+  /// Ingests `bytes` `rounds` times against the baseline and seeks the kept timeline.
+  private func measure(name: String, _ bytes: [UInt8], synthetic: Bool) throws -> ShapeFigures {
     var lineRanges: [Range<Int>] = []
-    lineRanges.reserveCapacity(events)
+    lineRanges.reserveCapacity(bytes.count / 150)
     var start = 0
-    for (index, byte) in bytes.enumerated() where byte == 0x0A {
-      lineRanges.append(start..<index)
-      start = index + 1
+    bytes.withUnsafeBytes { raw in
+      guard let base = raw.baseAddress else { return }
+      while start < raw.count {
+        guard let newline = memchr(base + start, 0x0A, raw.count - start) else {
+          lineRanges.append(start..<raw.count)
+          break
+        }
+        let end = base.distance(to: UnsafeRawPointer(newline))
+        lineRanges.append(start..<end)
+        start = end + 1
+      }
     }
-    printLine("\(lineRanges.count) lines, \(bytes.count) bytes")
-    if let write {
-      try Data(bytes).write(to: URL(fileURLWithPath: write))
-      printLine("wrote \(write)")
-    }
+    printLine("[\(name)] \(lineRanges.count) lines, \(bytes.count) bytes")
 
     if breakdown { timeStages(bytes, lineRanges) }
 
@@ -77,7 +137,7 @@ struct IngestBench: ParsableCommand {
     var oursSeconds = 0.0
     var retained = 0
     var kept: Timeline?
-    for round in 0..<max(1, rounds) {
+    for _ in 0..<max(1, rounds) {
       // Ours: decode + classify + fold + keep the timeline, over the same bytes.
       kept = nil
       let before = allocatedBytes()
@@ -112,19 +172,18 @@ struct IngestBench: ParsableCommand {
         }
       }
       let elapsed = now() - baselineStart
-      guard decodedTypes == lineRanges.count else {
+      guard decodedTypes == lineRanges.count || !synthetic else {
         throw ValidationError("Foundation did not decode every line (\(decodedTypes))")
       }
       if Double(lineRanges.count) / elapsed > baselineRate {
         baselineRate = Double(lineRanges.count) / elapsed
         baselineSeconds = elapsed
       }
-      _ = round
     }
-    guard let timeline = kept else { return }
+    guard let timeline = kept else { throw ValidationError("no round ran") }
     let counts = timeline.current.counts
     guard counts.applied > 0 else {
-      throw ValidationError("the synthetic log did not decode: \(counts)")
+      throw ValidationError("the log did not decode: \(counts)")
     }
 
     // Seeks: half to a record index, half to a time, at random.
@@ -146,37 +205,76 @@ struct IngestBench: ParsableCommand {
       samples.append((now() - seekStart) * 1000)
     }
 
-    let ratio = oursRate / baselineRate
-    let perEvent = Double(retained) / Double(lineRanges.count)
+    let figures = ShapeFigures(
+      name: name, events: lineRanges.count, bytes: bytes.count, baselineRate: baselineRate,
+      baselineSeconds: baselineSeconds, oursRate: oursRate, oursSeconds: oursSeconds,
+      perEvent: Double(retained) / Double(lineRanges.count),
+      seekP50: quantile(samples, 0.5), seekP99: quantile(samples, 0.99),
+      anomalies: counts.anomalies)
     printLine(
-      "foundation JSONDecoder: \(formatted(baselineRate / 1e6, 3)) M events/s "
+      "[\(name)] foundation JSONDecoder: \(formatted(baselineRate / 1e6, 3)) M events/s "
         + "(\(formatted(baselineSeconds)) s)")
     printLine(
-      "watchfloor decode+fold: \(formatted(oursRate / 1e6, 3)) M events/s "
-        + "(\(formatted(oursSeconds)) s)  ratio \(formatted(ratio))x")
+      "[\(name)] watchfloor decode+fold: \(formatted(oursRate / 1e6, 3)) M events/s "
+        + "(\(formatted(oursSeconds)) s)  ratio \(formatted(figures.ratio))x")
     printLine(
-      "counts: applied \(counts.applied), anomalies \(counts.anomalies), "
+      "[\(name)] counts: applied \(counts.applied), anomalies \(counts.anomalies), "
+        + "duplicates \(counts.duplicates), malformed \(counts.malformed), "
         + "out of order \(counts.outOfOrder)")
     printLine(
-      "seek (\(seeks)): p50 \(formatted(quantile(samples, 0.5), 3)) ms, "
-        + "p99 \(formatted(quantile(samples, 0.99), 3)) ms  (checksum \(checksum % 10))")
-    printLine("retained: \(formatted(perEvent, 1)) bytes/event (\(retained / 1_048_576) MiB)")
-    if json {
-      var out = JSONWriter(pretty: false)
-      out.beginObject()
-      out.string("bench", "ingest")
-      out.integer("events", lineRanges.count)
-      out.integer("bytes", bytes.count)
-      out.number("baseline_events_per_s", baselineRate, digits: 0)
-      out.number("events_per_s", oursRate, digits: 0)
-      out.number("ratio_vs_foundation", ratio, digits: 2)
-      out.number("seek_p50_ms", quantile(samples, 0.5), digits: 3)
-      out.number("seek_p99_ms", quantile(samples, 0.99), digits: 3)
-      out.number("retained_bytes_per_event", perEvent, digits: 1)
-      out.integer("anomalies", counts.anomalies)
-      out.endObject()
-      printLine(out.text)
+      "[\(name)] seek (\(seeks)): p50 \(formatted(figures.seekP50, 3)) ms, "
+        + "p99 \(formatted(figures.seekP99, 3)) ms  (checksum \(checksum % 10))")
+    printLine(
+      "[\(name)] retained: \(formatted(figures.perEvent, 1)) bytes/event "
+        + "(\(retained / 1_048_576) MiB)")
+    return figures
+  }
+
+  /// Prints every log's figures as a table and, for more than one, the worst of each column:
+  /// the figure the README reports.
+  private func report(_ all: [ShapeFigures]) {
+    printLine("")
+    printLine("| shape | events | M events/s | Foundation M events/s | ratio | bytes/event |")
+    printLine("|---|---|---|---|---|---|")
+    for figures in all {
+      printLine(
+        "| \(figures.name) | \(figures.events) | \(formatted(figures.oursRate / 1e6, 3)) | "
+          + "\(formatted(figures.baselineRate / 1e6, 3)) | \(formatted(figures.ratio))x | "
+          + "\(formatted(figures.perEvent, 1)) |")
     }
+    let minimumRate = all.map(\.oursRate).min() ?? 0
+    let minimumRatio = all.map(\.ratio).min() ?? 0
+    let maximumBytes = all.map(\.perEvent).max() ?? 0
+    if all.count > 1 {
+      printLine(
+        "| **minimum** | | \(formatted(minimumRate / 1e6, 3)) | | \(formatted(minimumRatio))x | "
+          + "\(formatted(maximumBytes, 1)) (max) |")
+    }
+    guard json else { return }
+    var out = JSONWriter(pretty: false)
+    out.beginObject()
+    out.string("bench", "ingest")
+    out.number("min_events_per_s", minimumRate, digits: 0)
+    out.number("min_ratio_vs_foundation", minimumRatio, digits: 2)
+    out.number("max_retained_bytes_per_event", maximumBytes, digits: 1)
+    out.beginArray("shapes")
+    for figures in all {
+      out.beginObject()
+      out.string("shape", figures.name)
+      out.integer("events", figures.events)
+      out.integer("bytes", figures.bytes)
+      out.number("baseline_events_per_s", figures.baselineRate, digits: 0)
+      out.number("events_per_s", figures.oursRate, digits: 0)
+      out.number("ratio_vs_foundation", figures.ratio, digits: 2)
+      out.number("seek_p50_ms", figures.seekP50, digits: 3)
+      out.number("seek_p99_ms", figures.seekP99, digits: 3)
+      out.number("retained_bytes_per_event", figures.perEvent, digits: 1)
+      out.integer("anomalies", figures.anomalies)
+      out.endObject()
+    }
+    out.endArray()
+    out.endObject()
+    printLine(out.text)
   }
 
   /// Times the JSON scan alone, the decoder alone and the whole ingest, for profiling.

@@ -4,9 +4,12 @@ import WatchfloorModel
 /// A deterministic generator of a busy day's log: facilities on both sides of the border,
 /// airlifts moving through their life cycle (high-value ones with two approvers, holds,
 /// denials, cancellations, diversions, shortfalls), border incidents and repatriations,
-/// every event with an `id`, timestamps with milliseconds and a few out of order.
+/// every event with an `id` (unless the shape has none), timestamps with milliseconds and a
+/// few out of order. The shape decides how ids and free text are spelled; the sequence of
+/// events is the same for every shape.
 struct SyntheticLog {
   private var random: SplitMix64
+  private var ids: LogShapeIDs
   private var lines: [UInt8] = []
   private var eventNumber = 0
   private var milliseconds: Int64 = 1_768_975_200_000  // 2026-01-21T06:00:00Z
@@ -25,12 +28,15 @@ struct SyntheticLog {
     var held = false
   }
 
-  init(seed: UInt64) { random = SplitMix64(seed: seed) }
+  init(seed: UInt64, shape: LogShape = .ordered) {
+    random = SplitMix64(seed: seed)
+    ids = LogShapeIDs(shape: shape, seed: seed)
+  }
 
   /// The bytes of a log of exactly `count` events, one per line.
-  static func make(events count: Int, seed: UInt64 = 2026) -> [UInt8] {
-    var generator = SyntheticLog(seed: seed)
-    generator.lines.reserveCapacity(count * 190)
+  static func make(events count: Int, seed: UInt64 = 2026, shape: LogShape = .ordered) -> [UInt8] {
+    var generator = SyntheticLog(seed: seed, shape: shape)
+    generator.lines.reserveCapacity(count * (shape == .longText ? 260 : 200))
     for index in 0..<(generator.iraqi + generator.syrian) where index < count {
       generator.registerFacility(index)
     }
@@ -83,7 +89,7 @@ struct SyntheticLog {
     let destination = facilityID(Int(random.next(UInt64(iraqi))))
     emit(
       "airlift.requested",
-      #""airlift":"AL-\#(id)","origin":"\#(origin)","destination":"\#(destination)","#
+      #""airlift":"\#(ids.airlift(id))","origin":"\#(origin)","destination":"\#(destination)","#
         + #""detainees":\#(detainees),"high_value":\#(highValue ? 1 + random.next(detainees / 4) : 0),"#
         + #""etd":"\#(timestamp(milliseconds + 3_600_000))","priority":"\#(random.next(5) == 0 ? "urgent" : "routine")","#
         + #""by":"liaison""#)
@@ -95,7 +101,7 @@ struct SyntheticLog {
     var airlift = active[index]
     let first = officers[Int(random.next(4))]
     let second = officers[4 + Int(random.next(4))]
-    let member = #""airlift":"AL-\#(airlift.id)""#
+    let member = #""airlift":"\#(ids.airlift(airlift.id))""#
     var finished = false
     switch airlift.stage {
     case 0:
@@ -107,7 +113,7 @@ struct SyntheticLog {
         emit("airlift.held", member + #","by":"\#(first)","reason":"awaiting escort""#)
         airlift.held = true
       } else {
-        emit("airlift.approved", member + #","by":"\#(first)""#)
+        emit("airlift.approved", member + #","by":"\#(first)""# + note())
         airlift.stage = airlift.highValue ? 1 : 2
       }
     case 1:
@@ -144,9 +150,9 @@ struct SyntheticLog {
       let severities = ["info", "low", "medium", "high", "critical"]
       emit(
         "incident.reported",
-        #""incident":"INC-\#(nextIncident)","sector":"sector-\#(random.next(12))","#
+        #""incident":"\#(ids.incident(nextIncident))","sector":"sector-\#(random.next(12))","#
           + #""severity":"\#(severities[Int(random.next(5))])","kind":"infiltration","#
-          + #""summary":"Movement reported near the border crossing, patrol sent""#)
+          + #""summary":"\#(summary("Movement reported near the border crossing, patrol sent"))""#)
       openIncidents.append((nextIncident, false))
       nextIncident += 1
       return
@@ -156,12 +162,14 @@ struct SyntheticLog {
     if !incident.acknowledged {
       emit(
         "incident.acknowledged",
-        #""incident":"INC-\#(incident.id)","by":"\#(officers[Int(random.next(8))])""#)
+        #""incident":"\#(ids.incident(incident.id))","by":"\#(officers[Int(random.next(8))])""#)
       openIncidents[index].acknowledged = true
     } else if random.next(2) == 0 {
-      emit("incident.updated", #""incident":"INC-\#(incident.id)","summary":"Patrol on site""#)
+      emit(
+        "incident.updated",
+        #""incident":"\#(ids.incident(incident.id))","summary":"\#(summary("Patrol on site"))""#)
     } else {
-      emit("incident.resolved", #""incident":"INC-\#(incident.id)","by":"ops""#)
+      emit("incident.resolved", #""incident":"\#(ids.incident(incident.id))","by":"ops""#)
       openIncidents.swapAt(index, openIncidents.count - 1)
       openIncidents.removeLast()
     }
@@ -171,11 +179,35 @@ struct SyntheticLog {
     milliseconds += Int64(40 + random.next(90))
     // About one event in a thousand arrives with a clock a few seconds behind.
     let skew: Int64 = random.next(1000) == 0 ? -5_000 : 0
-    let line =
-      #"{"ts":"\#(timestamp(milliseconds + skew))","type":"\#(type)","id":"ev-\#(eventNumber)",\#(members)}"#
+    let id = ids.event(eventNumber).map { #""id":"\#($0)","# } ?? ""
+    let line = #"{"ts":"\#(timestamp(milliseconds + skew))","type":"\#(type)",\#(id)\#(members)}"#
     lines.append(contentsOf: line.utf8)
     lines.append(0x0A)
     eventNumber += 1
+  }
+
+  /// A summary: the short one, or for the long-text shape one of a thousand texts of 300
+  /// characters (operators reuse their phrasing, so free text repeats).
+  private mutating func summary(_ short: String) -> String {
+    guard ids.shape == .longText else { return short }
+    return Self.longText(Int(random.next(1000)))
+  }
+
+  /// An approval's note: none, or for the long-text shape a text of 300 characters.
+  private mutating func note() -> String {
+    guard ids.shape == .longText else { return "" }
+    return #","note":"\#(Self.longText(Int(random.next(1000))))""#
+  }
+
+  static func longText(_ variant: Int) -> String {
+    let words = [
+      "patrol", "escort", "convoy", "checkpoint", "runway", "weather", "sector", "crossing",
+      "manifest", "medical", "fuel", "delay", "cleared", "observed", "reported", "confirmed",
+    ]
+    var mix = SplitMix64(seed: UInt64(variant) &+ 17)
+    var text = "Variant \(variant):"
+    while text.utf8.count < 300 { text += " " + words[Int(mix.next(UInt64(words.count)))] }
+    return String(decoding: text.utf8.prefix(300), as: UTF8.self)
   }
 
   private func timestamp(_ milliseconds: Int64) -> String {

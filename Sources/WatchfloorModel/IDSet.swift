@@ -1,0 +1,276 @@
+/// The event ids seen so far, for duplicate detection: exact answers in less memory than the
+/// ids' text.
+///
+/// Each id is stored once in a byte arena, in an exact encoding behind a one-byte header: a
+/// canonical UUID (`8-4-4-4-12` hex digits, all lowercase or all uppercase) as its 16 bytes,
+/// any other id as its bytes. The encoding is a function of the text and tells the forms
+/// apart, so two ids are equal exactly when their encodings are. An open-addressing table of
+/// 8-byte slots keeps, per id, 28 bits of its seeded hash (`ByteHash`) as a fingerprint and
+/// its entry's offset in the arena: a look-up compares fingerprints, and bytes only on a
+/// fingerprint match, so a fingerprint collision costs a comparison, never a wrong answer.
+/// An id's home slot is its fingerprint scaled to the table, so the table can have any size
+/// (it is trimmed to a load of 0.7) and is rebuilt from the slots alone, in one pass in order.
+///
+/// Memory per id: its encoding plus one byte (17 for a UUID, 10 for `ev-123456`) plus about
+/// 11 bytes of slots after `trim`. `insert` and `contains` are O(length) expected and allocate
+/// nothing unless the tables grow. The arena holds at most 64 GiB. A reference type: one set
+/// per timeline.
+public final class IDSet {
+  private var arena: UnsafeMutableRawPointer
+  private var arenaCount = 0
+  private var arenaCapacity = 256
+  /// Fingerprint (the hash's top 28 bits) above `offset + 1` (36 bits); 0 is empty. At most
+  /// three quarters full.
+  private var slots: UnsafeMutablePointer<UInt64>
+  private var slotCount = 16
+  /// The encoding of the id being looked up, when it is not its own bytes (a UUID).
+  private let scratch: UnsafeMutableRawPointer
+  private let seed: UInt64
+  /// The number of ids.
+  public private(set) var count = 0
+  /// Slots visited by look-ups so far, for tests of the table's spread.
+  public private(set) var probes = 0
+
+  private static let offsetBits: UInt64 = 36
+  private static let fingerprintBits: UInt64 = 64 - offsetBits
+  private static let offsetMask: UInt64 = (1 << offsetBits) - 1
+  /// Headers: below `longHeader`, the length of an id kept as its bytes.
+  private static let lowercaseUUID: UInt8 = 0xF0
+  private static let uppercaseUUID: UInt8 = 0xF1
+  /// An id kept as its bytes, of a length too large for one byte: 8 bytes of length follow.
+  private static let longHeader: UInt8 = 0xF2
+
+  /// - Parameter seed: the hash's seed; by default this process's random one.
+  public init(seed: UInt64 = ByteHash.processSeed) {
+    self.seed = ByteHash.prepared(seed)
+    arena = .allocate(byteCount: arenaCapacity, alignment: 8)
+    slots = .allocate(capacity: slotCount)
+    slots.initialize(repeating: 0, count: slotCount)
+    scratch = .allocate(byteCount: 16, alignment: 8)
+  }
+
+  deinit {
+    arena.deallocate()
+    slots.deallocate()
+    scratch.deallocate()
+  }
+
+  /// Adds `id`; true when it was not in the set.
+  @discardableResult
+  public func insert(_ id: UnsafeRawBufferPointer) -> Bool {
+    let (header, payload) = encode(id)
+    let hash = ByteHash.hash(payload, seed: seed ^ UInt64(header))
+    let (found, slot) = probe(header, payload, hash)
+    if found { return false }
+    let offset = append(header, payload)
+    slots[slot] = (hash >> Self.offsetBits) << Self.offsetBits | UInt64(offset + 1)
+    count += 1
+    if count * 4 > slotCount * 3 { rehash(into: slotCount * 2) }
+    return true
+  }
+
+  /// Whether `id` is in the set.
+  public func contains(_ id: UnsafeRawBufferPointer) -> Bool {
+    let (header, payload) = encode(id)
+    return probe(header, payload, ByteHash.hash(payload, seed: seed ^ UInt64(header))).found
+  }
+
+  public func insert(_ id: String) -> Bool {
+    var id = id
+    return id.withUTF8 { insert(UnsafeRawBufferPointer($0)) }
+  }
+
+  public func contains(_ id: String) -> Bool {
+    var id = id
+    return id.withUTF8 { contains(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Makes room for `additional` more ids of about `averageLength` bytes.
+  public func reserve(_ additional: Int, averageLength: Int = 12) {
+    let newSlotCount = (count + additional) * 4 / 3 + 1
+    if newSlotCount > slotCount { rehash(into: newSlotCount) }
+    let needed = arenaCount + additional * (averageLength + 1)
+    if needed > arenaCapacity { resizeArena(to: needed) }
+  }
+
+  /// Gives back what a reservation by estimate left unused: the arena beyond its bytes, and
+  /// slots beyond a load of 0.7.
+  public func trim() {
+    resizeArena(to: max(256, arenaCount))
+    let fitting = max(16, count * 10 / 7 + 1)
+    if fitting < slotCount { rehash(into: fitting) }
+  }
+
+  /// The home slot of a fingerprint in a table of `slotCount` slots: the fingerprint scaled,
+  /// so that slots are in fingerprint order.
+  @inline(__always)
+  private static func home(_ fingerprint: UInt64, _ slotCount: Int) -> Int {
+    Int(truncatingIfNeeded: (fingerprint &* UInt64(slotCount)) >> fingerprintBits)
+  }
+
+  /// Bytes held (arena and slots), for memory reports.
+  public var footprint: Int { arenaCapacity + slotCount * 8 + 16 }
+
+  /// The header and bytes that stand for `id`: a UUID's 16 bytes (in `scratch`), or `id`.
+  @inline(__always)
+  private func encode(_ id: UnsafeRawBufferPointer) -> (UInt8, UnsafeRawBufferPointer) {
+    if id.count == 36, let header = packUUID(id) {
+      return (header, UnsafeRawBufferPointer(start: scratch, count: 16))
+    }
+    return (id.count < Int(Self.lowercaseUUID) ? UInt8(id.count) : Self.longHeader, id)
+  }
+
+  /// Packs a canonical UUID of one case into `scratch`; nil for any other 36 bytes.
+  private func packUUID(_ id: UnsafeRawBufferPointer) -> UInt8? {
+    var lowercase = false
+    var uppercase = false
+    var out = 0
+    var index = 0
+    var pending: UInt8 = 0
+    var odd = false
+    while index < 36 {
+      let byte = id[index]
+      if index == 8 || index == 13 || index == 18 || index == 23 {
+        guard byte == 0x2D else { return nil }
+        index += 1
+        continue
+      }
+      let nibble: UInt8
+      switch byte {
+      case 0x30...0x39: nibble = byte - 0x30
+      case 0x61...0x66:
+        nibble = byte - 0x61 + 10
+        lowercase = true
+      case 0x41...0x46:
+        nibble = byte - 0x41 + 10
+        uppercase = true
+      default: return nil
+      }
+      if odd {
+        scratch.storeBytes(of: pending << 4 | nibble, toByteOffset: out, as: UInt8.self)
+        out += 1
+      } else {
+        pending = nibble
+      }
+      odd.toggle()
+      index += 1
+    }
+    // Digits only are both cases; mixed case is kept as text, so each text has one form.
+    if lowercase && uppercase { return nil }
+    return uppercase ? Self.uppercaseUUID : Self.lowercaseUUID
+  }
+
+  /// Whether the set holds the encoded id, and where: its slot, or the empty one it would take.
+  @inline(__always)
+  private func probe(_ header: UInt8, _ payload: UnsafeRawBufferPointer, _ hash: UInt64)
+    -> (found: Bool, slot: Int)
+  {
+    let fingerprint = hash >> Self.offsetBits
+    var slot = Self.home(fingerprint, slotCount)
+    while true {
+      probes &+= 1
+      let entry = slots[slot]
+      if entry == 0 { return (false, slot) }
+      if entry >> Self.offsetBits == fingerprint
+        && matches(Int(entry & Self.offsetMask) - 1, header, payload)
+      {
+        return (true, slot)
+      }
+      slot += 1
+      if slot == slotCount { slot = 0 }
+    }
+  }
+
+  /// The entry at `offset`: its header and encoded bytes.
+  @inline(__always)
+  private func entry(at offset: Int) -> (UInt8, UnsafeRawBufferPointer) {
+    let header = arena.load(fromByteOffset: offset, as: UInt8.self)
+    switch header {
+    case Self.lowercaseUUID, Self.uppercaseUUID:
+      return (header, UnsafeRawBufferPointer(start: arena + offset + 1, count: 16))
+    case Self.longHeader:
+      let length = Int(arena.loadUnaligned(fromByteOffset: offset + 1, as: UInt64.self))
+      return (header, UnsafeRawBufferPointer(start: arena + offset + 9, count: length))
+    default:
+      return (header, UnsafeRawBufferPointer(start: arena + offset + 1, count: Int(header)))
+    }
+  }
+
+  @inline(__always)
+  private func matches(_ offset: Int, _ header: UInt8, _ payload: UnsafeRawBufferPointer) -> Bool {
+    let (storedHeader, stored) = entry(at: offset)
+    guard storedHeader == header, stored.count == payload.count else { return false }
+    guard let left = stored.baseAddress, let right = payload.baseAddress else { return true }
+    var index = 0
+    let count = payload.count
+    while index + 8 <= count {
+      if left.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        != right.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      {
+        return false
+      }
+      index += 8
+    }
+    while index < count {
+      if left.load(fromByteOffset: index, as: UInt8.self)
+        != right.load(fromByteOffset: index, as: UInt8.self)
+      {
+        return false
+      }
+      index += 1
+    }
+    return true
+  }
+
+  /// Appends an entry; returns its offset.
+  private func append(_ header: UInt8, _ payload: UnsafeRawBufferPointer) -> Int {
+    let size = 1 + (header == Self.longHeader ? 8 : 0) + payload.count
+    if arenaCount + size > arenaCapacity {
+      var capacity = max(256, arenaCapacity * 2)
+      while capacity < arenaCount + size { capacity *= 2 }
+      resizeArena(to: capacity)
+    }
+    let offset = arenaCount
+    precondition(UInt64(offset) < Self.offsetMask, "more than 64 GiB of event ids")
+    arena.storeBytes(of: header, toByteOffset: offset, as: UInt8.self)
+    var end = offset + 1
+    if header == Self.longHeader {
+      arena.storeBytes(of: UInt64(payload.count), toByteOffset: end, as: UInt64.self)
+      end += 8
+    }
+    if let base = payload.baseAddress, !payload.isEmpty {
+      (arena + end).copyMemory(from: base, byteCount: payload.count)
+    }
+    arenaCount = end + payload.count
+    return offset
+  }
+
+  private func resizeArena(to capacity: Int) {
+    guard capacity != arenaCapacity else { return }
+    let resized = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
+    resized.copyMemory(from: arena, byteCount: arenaCount)
+    arena.deallocate()
+    arena = resized
+    arenaCapacity = capacity
+  }
+
+  /// Moves every entry to a table of `newCount` slots (more than `count`). Home slots keep
+  /// the order of fingerprints, and the old table is in nearly that order, so the new table is
+  /// written nearly in order, without reading the arena.
+  private func rehash(into newCount: Int) {
+    let newSlots = UnsafeMutablePointer<UInt64>.allocate(capacity: newCount)
+    newSlots.initialize(repeating: 0, count: newCount)
+    for index in 0..<slotCount where slots[index] != 0 {
+      let entry = slots[index]
+      var slot = Self.home(entry >> Self.offsetBits, newCount)
+      while newSlots[slot] != 0 {
+        slot += 1
+        if slot == newCount { slot = 0 }
+      }
+      newSlots[slot] = entry
+    }
+    slots.deallocate()
+    slots = newSlots
+    slotCount = newCount
+  }
+}

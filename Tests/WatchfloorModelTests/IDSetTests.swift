@@ -1,0 +1,66 @@
+import Testing
+import WatchfloorModel
+
+@Suite("IDSet")
+struct IDSetTests {
+  @Test("every id is found again exactly, across growth and trim, and nothing else is")
+  func exactAcrossGrowth() {
+    let set = IDSet(seed: 7)
+    var ids: [String] = []
+    for index in 0..<20_000 { ids.append("ev-\(index)") }
+    for index in 0..<2000 {
+      var mix = UInt64(index) &* 0x9E37_79B9_7F4A_7C15
+      mix ^= mix >> 29
+      let hex = String(mix, radix: 16)
+      let padded = String(repeating: "0", count: 16 - hex.count) + hex
+      let text = padded + padded
+      let uuid =
+        "\(text.prefix(8))-\(text.dropFirst(8).prefix(4))-\(text.dropFirst(12).prefix(4))-"
+        + "\(text.dropFirst(16).prefix(4))-\(text.dropFirst(20).prefix(12))"
+      ids.append(uuid)
+      ids.append(uuid.uppercased())
+    }
+    ids += ["", "x", String(repeating: "long id ", count: 100), "a\u{0}b", "a\u{0}"]
+    // A UUID of digits only is its own uppercase: keep each id once.
+    var distinct = Set<String>()
+    ids = ids.filter { distinct.insert($0).inserted }
+    let fresh = ids.filter { set.insert($0) }
+    #expect(fresh.count == ids.count)
+    #expect(ids.allSatisfy { !set.insert($0) })
+    set.reserve(100_000)
+    set.trim()
+    #expect(ids.allSatisfy { set.contains($0) })
+    #expect(set.count == ids.count)
+    #expect(!set.contains("ev-20000"))
+    #expect(!set.contains("a"))
+    #expect(!set.contains(String(repeating: "long id ", count: 99)))
+  }
+
+  @Test("a UUID in each case, in mixed case and as other 36 bytes are different ids")
+  func uuidForms() {
+    let set = IDSet(seed: 3)
+    let lower = "123e4567-e89b-42d3-a456-426614174000"
+    let upper = lower.uppercased()
+    let mixed = "123E4567-e89b-42d3-a456-426614174000"
+    let digits = "12345678-1234-1234-1234-123456789012"
+    let notUUID = "123e4567_e89b_42d3_a456_426614174000"
+    for id in [lower, upper, mixed, digits, notUUID] { #expect(set.insert(id), "\(id)") }
+    for id in [lower, upper, mixed, digits, notUUID] { #expect(!set.insert(id), "\(id)") }
+    #expect(!set.contains("123e4567-e89b-42d3-a456-426614174001"))
+    #expect(!set.contains("12345678-1234-1234-1234-123456789013"))
+  }
+}
+
+@Suite("Retained memory per record")
+struct RecordLayoutTests {
+  @Test("a record is 48 bytes: the large payloads are boxed")
+  func recordSize() {
+    #expect(MemoryLayout<LogRecord>.stride == 48)
+  }
+
+  @Test("an airlift's plan and progress, as the state keeps them, take 32 and 40 bytes")
+  func airliftSizes() {
+    #expect(MemoryLayout<AirliftPlan?>.stride == 32)
+    #expect(MemoryLayout<AirliftProgress?>.stride == 40)
+  }
+}
