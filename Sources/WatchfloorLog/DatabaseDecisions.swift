@@ -144,11 +144,8 @@ public final class DatabaseDecisions: DecisionWriter {
   /// lock) when given.
   private func catchUp(settledUpper: Int64? = nil) throws {
     try log.readNew(settledUpper: settledUpper) { line, number, startsFile in
-      var line = line
-      if startsFile && line.starts(with: [0xEF, 0xBB, 0xBF]) {
-        line = UnsafeRawBufferPointer(rebasing: line[3...])
-      }
-      timeline.ingest(line, lineNumber: number, source: source)
+      timeline.ingest(
+        DatabaseLog.eventBytes(line, startsFile: startsFile), lineNumber: number, source: source)
     }
   }
 

@@ -33,9 +33,8 @@ public enum DatabaseFollowStatus: Equatable, Sendable {
 public final class DatabaseFollower: Sendable {
   public let url: DatabaseURL
   private let environment: [String: String]
-  /// A pipe: the thread writes a byte when something is ready; the console polls the read end.
-  let wakeRead: Int32
-  private let wakeWrite: Int32
+  /// Written to when something is ready; the console polls its read end.
+  let wakePipe = WakePipe()
   private let shared = Mutex(Shared())
   /// Signalled by notifications and by `stop()`.
   private let nudge = DispatchSemaphore(value: 0)
@@ -50,22 +49,6 @@ public final class DatabaseFollower: Sendable {
   public init(url: DatabaseURL, environment: [String: String] = ProcessEnvironment.current) {
     self.url = url
     self.environment = environment
-    var ends: [Int32] = [-1, -1]
-    if pipe(&ends) == 0 {
-      for end in ends {
-        _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(end, F_SETFL, O_NONBLOCK)
-      }
-    } else {
-      ends = [-1, -1]
-    }
-    wakeRead = ends[0]
-    wakeWrite = ends[1]
-  }
-
-  deinit {
-    if wakeRead >= 0 { close(wakeRead) }
-    if wakeWrite >= 0 { close(wakeWrite) }
   }
 
   public var status: DatabaseFollowStatus { shared.withLock { $0.status } }
@@ -91,20 +74,17 @@ public final class DatabaseFollower: Sendable {
   /// Hands the lines read since the last call to `sink`, in order, as `.line` events numbered
   /// from 1 in `seq` order. Never blocks.
   public func readAfterWake(_ sink: (FollowEvent) throws -> Void) throws {
-    var drain = [UInt8](repeating: 0, count: 256)
-    while read(wakeRead, &drain, drain.count) > 0 {}
+    wakePipe.drain()
     let ready = shared.withLock { state in
       defer { state.chunks.removeAll() }
       return state.chunks
     }
     for (firstLine, chunk) in ready {
       try chunk.forEachLine { line, index, startsFile in
-        var line = line
-        // An imported file's byte order mark is kept with its first line; readers skip it.
-        if startsFile && line.starts(with: [0xEF, 0xBB, 0xBF]) {
-          line = UnsafeRawBufferPointer(rebasing: line[3...])
-        }
-        try sink(.line(line, lineNumber: firstLine + index - 1))
+        try sink(
+          .line(
+            DatabaseLog.eventBytes(line, startsFile: startsFile),
+            lineNumber: firstLine + index - 1))
       }
     }
   }
@@ -118,12 +98,7 @@ public final class DatabaseFollower: Sendable {
       defer { state.status = status }
       return state.status != status
     }
-    if changed { wake() }
-  }
-
-  private func wake() {
-    var byte: UInt8 = 1
-    _ = write(wakeWrite, &byte, 1)
+    if changed { wakePipe.wake() }
   }
 
   private func follow() {
@@ -177,7 +152,7 @@ public final class DatabaseFollower: Sendable {
   private func catchUp(_ log: DatabaseLog) throws {
     try log.readChunks { chunk, firstLine in
       shared.withLock { $0.chunks.append((firstLine, chunk)) }
-      wake()
+      wakePipe.wake()
     }
   }
 }

@@ -104,6 +104,15 @@ public final class DatabaseLog {
 
   private var step: Int64 { Int64(Self.chunkLines) }
 
+  /// The bytes of a stored line that readers decode: an imported file's byte order mark is
+  /// kept with its first line (the chain covers it) and skipped here, as file readers skip it.
+  static func eventBytes(_ line: UnsafeRawBufferPointer, startsFile: Bool)
+    -> UnsafeRawBufferPointer
+  {
+    guard startsFile, line.starts(with: [0xEF, 0xBB, 0xBF]) else { return line }
+    return UnsafeRawBufferPointer(rebasing: line[3...])
+  }
+
   static let lastSequenceQuery: PostgresQuery =
     "SELECT coalesce(max(seq), 0)::bigint FROM watchfloor.log"
 

@@ -67,12 +67,8 @@ extension DatabaseLog: EventLog {
   public func read(into timeline: Timeline, report: (LineVerdict, Int, Int) -> Void) throws {
     let source = timeline.addSource(url.description)
     try readNew(from: 1) { line, number, startsFile in
-      var line = line
-      // An imported file's byte order mark is kept with its first line; readers skip it.
-      if startsFile && line.starts(with: [0xEF, 0xBB, 0xBF]) {
-        line = UnsafeRawBufferPointer(rebasing: line[3...])
-      }
-      let verdict = timeline.ingest(line, lineNumber: number, source: source)
+      let verdict = timeline.ingest(
+        DatabaseLog.eventBytes(line, startsFile: startsFile), lineNumber: number, source: source)
       if case .blank = verdict { return }
       report(verdict, source, number)
     }

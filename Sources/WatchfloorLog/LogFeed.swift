@@ -51,7 +51,7 @@ extension DatabaseFollower: LogFeed {
     case .reconnecting(let seconds): .reconnecting(label: "DB", seconds: seconds)
     }
   }
-  public var wakeDescriptor: Int32? { Optional(wakeRead) }
+  public var wakeDescriptor: Int32? { wakePipe.readDescriptor }
   public var pollInterval: Duration? { nil }
   public var lastGrowth: Timestamp? { nil }
 }

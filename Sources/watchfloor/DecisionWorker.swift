@@ -16,29 +16,14 @@ final class DecisionWorker: Sendable {
   /// Made on the worker's queue at the first decision, used only there.
   private let writer: Mutex<WriterBox>
   private let results = Mutex<[String]>([])
-  private let wakeRead: Int32
-  private let wakeWrite: Int32
+  private let wakePipe = WakePipe()
 
   /// `makeWriter` runs on the worker's thread (opening a database connects).
   init(makeWriter: @escaping @Sendable () throws -> any DecisionWriter) {
     writer = Mutex(WriterBox(make: makeWriter))
-    var ends: [Int32] = [-1, -1]
-    if pipe(&ends) == 0 {
-      for end in ends {
-        _ = fcntl(end, F_SETFD, FD_CLOEXEC)
-        _ = fcntl(end, F_SETFL, O_NONBLOCK)
-      }
-    }
-    wakeRead = ends[0]
-    wakeWrite = ends[1]
   }
 
-  deinit {
-    close(wakeRead)
-    close(wakeWrite)
-  }
-
-  var wakeDescriptor: Int32 { wakeRead }
+  var wakeDescriptor: Int32 { wakePipe.readDescriptor }
 
   /// Writes the decision in the background; its result line arrives through `takeResults`.
   func submit(
@@ -65,15 +50,13 @@ final class DecisionWorker: Sendable {
         line = "not written: \(error)"
       }
       results.withLock { $0.append(line) }
-      var byte: UInt8 = 1
-      _ = write(wakeWrite, &byte, 1)
+      wakePipe.wake()
     }
   }
 
   /// The result lines of the decisions finished since the last call.
   func takeResults() -> [String] {
-    var drain = [UInt8](repeating: 0, count: 64)
-    while read(wakeRead, &drain, drain.count) > 0 {}
+    wakePipe.drain()
     return results.withLock { lines in
       defer { lines.removeAll() }
       return lines
