@@ -22,8 +22,10 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
     .target(name: "CAllocatorStats"),
+    .target(name: "CPrefetch"),
     .target(
       name: "WatchfloorModel",
+      dependencies: ["CPrefetch"],
       // The decoder and fold are the hot path of ingest; their class state is only ever
       // touched from one thread, so release builds skip the dynamic exclusivity checks.
       swiftSettings: [

@@ -9,12 +9,15 @@ import WatchfloorModel
 /// Reads finished log files into a timeline: whole files, in order, as one log.
 ///
 /// A last line without its newline is read as a normal line; a UTF-8 byte order mark at the
-/// start of a file is skipped. Files are read in 1 MiB chunks, so memory does not grow with
+/// start of a file is skipped. Files are read in 1 MiB blocks, so memory does not grow with
 /// the file beyond what the timeline keeps.
 public enum LogReader {
   /// Calls `report(verdict, source, lineNumber)` for every non-blank line, after it is folded.
+  ///
+  /// Lines are read and scanned on a second thread while this one folds them (`LogPipeline`);
+  /// `blockBytes` is the size of a read, smaller only in tests.
   public static func read(
-    _ paths: [String], into timeline: Timeline,
+    _ paths: [String], into timeline: Timeline, blockBytes: Int = LogPipeline.blockBytes,
     report: (LineVerdict, Int, Int) -> Void = { _, _, _ in }
   ) throws(LogSourceError) {
     // About 100 bytes a line: room for the duplicate table to grow into without rehashing.
@@ -24,14 +27,24 @@ public enum LogReader {
       if stat(path, &info) == 0 { bytes += Int(info.st_size) }
     }
     timeline.reserve(lines: bytes / 100)
-    for path in paths {
-      let source = timeline.addSource(path)
-      try readFile(path) { line, number in
-        let verdict = timeline.ingest(line, lineNumber: number, source: source)
-        if case .blank = verdict { return }
-        report(verdict, source, number)
-      }
-    }
+    let files = paths.map { (path: $0, source: timeline.addSource($0)) }
+    let reader = LogPipeline.ingest(
+      FileLines(files, blockBytes: blockBytes), into: timeline, blockBytes: blockBytes,
+      report: report)
+    timeline.trim()
+    if let failure = reader.failure { throw failure }
+  }
+
+  /// Folds the lines of a log held in memory into `timeline`, as `source`, as `read` does a
+  /// file's (the benchmark's corpus).
+  public static func read(
+    bytes: UnsafeRawBufferPointer, source: Int, into timeline: Timeline,
+    report: (LineVerdict, Int, Int) -> Void = { _, _, _ in }
+  ) {
+    timeline.reserve(lines: bytes.count / 100)
+    _ = LogPipeline.ingest(
+      MemoryLines(bytes, source: source, blockBytes: LogPipeline.blockBytes), into: timeline,
+      report: report)
     timeline.trim()
   }
 

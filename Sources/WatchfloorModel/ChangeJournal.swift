@@ -43,6 +43,14 @@ public struct ChangeJournal: Sendable {
     entries.append(Entry(revision: revision, kind: kind, symbol: symbol))
   }
 
+  /// The same state with no history: for a state kept aside (a timeline's checkpoint), where
+  /// the journal's entries would be a copy of up to 2 × `kept` entries each.
+  var withoutHistory: ChangeJournal {
+    var journal = self
+    journal.entries = [Entry(revision: revision, kind: .other, symbol: .none)]
+    return journal
+  }
+
   /// What changed after the state at `earlier`, oldest first: empty when it is this state;
   /// nil when `earlier` is not a state this one passed through within the journal's reach
   /// (another log, a seek back, or too long ago).

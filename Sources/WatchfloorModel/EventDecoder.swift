@@ -27,7 +27,9 @@ public final class EventDecoder {
   private let values: UnsafeMutablePointer<JSONValue>
   private let present: UnsafeMutablePointer<UInt32>
   private var generation: UInt32 = 0
-  private var scratch: [UInt8] = []
+  /// For `decode(_:)`: the scanner and its output, kept to reuse their storage.
+  private var scanner = LineScanner()
+  private var members: [ScannedMember] = []
 
   public init(tables: SymbolTables) {
     self.tables = tables
@@ -47,36 +49,33 @@ public final class EventDecoder {
 
   /// Decodes one line (without its `\n`; a trailing `\r` is allowed).
   public func decode(_ line: UnsafeRawBufferPointer) -> DecodedLine {
+    members.removeAll(keepingCapacity: true)
+    switch scanner.scan(line, into: &members) {
+    case .blank:
+      hasLineID = false
+      return .blank
+    case .invalid(let reason):
+      hasLineID = false
+      return .malformed(reason: reason, ts: .missing)
+    case .object:
+      return members.withUnsafeBufferPointer { decode(line, members: $0) }
+    }
+  }
+
+  /// Decodes a line that `LineScanner` found to be a JSON object with these known `members`.
+  public func decode(
+    _ line: UnsafeRawBufferPointer, members: UnsafeBufferPointer<ScannedMember>
+  ) -> DecodedLine {
     hasLineID = false
-    var line = line
-    if line.last == 0x0D { line = UnsafeRawBufferPointer(rebasing: line.dropLast()) }
-    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return .blank }
+    let line = LineScanner.content(line)
     generation &+= 1
     if generation == 0 {
       present.update(repeating: 0, count: EventField.allCases.count)
       generation = 1
     }
-    var scanner = JSONScanner(line)
-    let values = values
-    let present = present
-    let generation = generation
-    do {
-      try scanner.scanObject { key, value throws(JSONSyntaxError) in
-        let field: EventField?
-        if key.escaped {
-          unescapeJSONString(
-            UnsafeRawBufferPointer(rebasing: line[key.start..<key.end]), into: &scratch)
-          field = scratch.withUnsafeBytes { EventField.matching($0) }
-        } else {
-          field = EventField.matching(UnsafeRawBufferPointer(rebasing: line[key.start..<key.end]))
-        }
-        if let field {
-          values[field.rawValue] = value
-          present[field.rawValue] = generation
-        }
-      }
-    } catch {
-      return .malformed(reason: "not valid JSON: \(error.message)", ts: .missing)
+    for member in members {
+      values[member.field.rawValue] = member.value
+      present[member.field.rawValue] = generation
     }
     let fields = Fields(
       tables: tables, values: values, present: present, generation: generation, line: line)

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The event ids seen so far, for duplicate detection: exact answers in less memory than the
 /// ids' text.
 ///
@@ -25,7 +27,7 @@ public final class IDSet {
   private var slotCount = 16
   /// The encoding of the id being looked up, when it is not its own bytes (a UUID).
   private let scratch: UnsafeMutableRawPointer
-  private let seed: UInt64
+  public let hasher: Hasher
   /// The number of ids.
   public private(set) var count = 0
   /// Slots visited by look-ups so far, for tests of the table's spread.
@@ -42,7 +44,7 @@ public final class IDSet {
 
   /// - Parameter seed: the hash's seed; by default this process's random one.
   public init(seed: UInt64 = ByteHash.processSeed) {
-    self.seed = ByteHash.prepared(seed)
+    hasher = Hasher(seed: ByteHash.prepared(seed))
     arena = .allocate(byteCount: arenaCapacity, alignment: 8)
     slots = .allocate(capacity: slotCount)
     slots.initialize(repeating: 0, count: slotCount)
@@ -58,8 +60,14 @@ public final class IDSet {
   /// Adds `id`; true when it was not in the set.
   @discardableResult
   public func insert(_ id: UnsafeRawBufferPointer) -> Bool {
+    insert(id, hash: hasher.hash(id))
+  }
+
+  /// Adds `id`, whose `hasher.hash` is `hash` (computed ahead, on any thread); true when it
+  /// was not in the set.
+  @discardableResult
+  public func insert(_ id: UnsafeRawBufferPointer, hash: UInt64) -> Bool {
     let (header, payload) = encode(id)
-    let hash = ByteHash.hash(payload, seed: seed ^ UInt64(header))
     let (found, slot) = probe(header, payload, hash)
     if found { return false }
     let offset = append(header, payload)
@@ -69,10 +77,36 @@ public final class IDSet {
     return true
   }
 
+  /// Starts bringing in the slot where the id of `hash` is looked up, a few ids ahead of its
+  /// `insert`: in a table larger than the cache, that look-up is otherwise a wait on memory.
+  @inline(__always)
+  public func prefetch(hash: UInt64) {
+    wf_prefetch(slots + Self.home(hash >> Self.offsetBits, slotCount))
+  }
+
   /// Whether `id` is in the set.
   public func contains(_ id: UnsafeRawBufferPointer) -> Bool {
     let (header, payload) = encode(id)
-    return probe(header, payload, ByteHash.hash(payload, seed: seed ^ UInt64(header))).found
+    return probe(header, payload, hasher.hash(id)).found
+  }
+
+  /// The set's hash of ids, a value that may be used on any thread.
+  public struct Hasher: Sendable {
+    fileprivate let seed: UInt64
+
+    /// The hash `insert(_:hash:)` takes for `id`.
+    public func hash(_ id: UnsafeRawBufferPointer) -> UInt64 {
+      if id.count == 36 {
+        var packed: (UInt64, UInt64) = (0, 0)
+        let header = withUnsafeMutableBytes(of: &packed) { IDSet.packUUID(id, into: $0) }
+        if let header {
+          return withUnsafeBytes(of: &packed) {
+            ByteHash.hash($0, seed: seed ^ UInt64(header))
+          }
+        }
+      }
+      return ByteHash.hash(id, seed: seed ^ UInt64(IDSet.plainHeader(id.count)))
+    }
   }
 
   public func insert(_ id: String) -> Bool {
@@ -114,17 +148,27 @@ public final class IDSet {
   /// The header and bytes that stand for `id`: a UUID's 16 bytes (in `scratch`), or `id`.
   @inline(__always)
   private func encode(_ id: UnsafeRawBufferPointer) -> (UInt8, UnsafeRawBufferPointer) {
-    if id.count == 36, let header = packUUID(id) {
+    if id.count == 36,
+      let header = Self.packUUID(id, into: UnsafeMutableRawBufferPointer(start: scratch, count: 16))
+    {
       return (header, UnsafeRawBufferPointer(start: scratch, count: 16))
     }
-    return (id.count < Int(Self.lowercaseUUID) ? UInt8(id.count) : Self.longHeader, id)
+    return (Self.plainHeader(id.count), id)
   }
 
-  /// Packs a canonical UUID of one case into `scratch`; nil for any other 36 bytes.
-  private func packUUID(_ id: UnsafeRawBufferPointer) -> UInt8? {
+  /// The header of an id kept as its bytes.
+  @inline(__always)
+  fileprivate static func plainHeader(_ count: Int) -> UInt8 {
+    count < Int(lowercaseUUID) ? UInt8(count) : longHeader
+  }
+
+  /// Packs a canonical UUID of one case into `out` (16 bytes); nil for any other 36 bytes.
+  fileprivate static func packUUID(
+    _ id: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer
+  ) -> UInt8? {
     var lowercase = false
     var uppercase = false
-    var out = 0
+    var written = 0
     var index = 0
     var pending: UInt8 = 0
     var odd = false
@@ -147,8 +191,8 @@ public final class IDSet {
       default: return nil
       }
       if odd {
-        scratch.storeBytes(of: pending << 4 | nibble, toByteOffset: out, as: UInt8.self)
-        out += 1
+        out[written] = pending << 4 | nibble
+        written += 1
       } else {
         pending = nibble
       }
@@ -157,7 +201,7 @@ public final class IDSet {
     }
     // Digits only are both cases; mixed case is kept as text, so each text has one form.
     if lowercase && uppercase { return nil }
-    return uppercase ? Self.uppercaseUUID : Self.lowercaseUUID
+    return uppercase ? uppercaseUUID : lowercaseUUID
   }
 
   /// Whether the set holds the encoded id, and where: its slot, or the empty one it would take.

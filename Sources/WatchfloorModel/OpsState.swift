@@ -51,6 +51,14 @@ public struct OpsState: Sendable {
   /// This state's revision and what the last events changed (``ChangeJournal``).
   public internal(set) var changes = ChangeJournal()
 
+  /// The same state without its journal's history, to keep aside (a timeline's checkpoint):
+  /// views that were following it rebuild instead of replaying changes.
+  var withoutHistory: OpsState {
+    var state = self
+    state.changes = changes.withoutHistory
+    return state
+  }
+
   var movedSum: Int128 = 0
   var repatriatedSum: Int128 = 0
   var discrepancySum: Int128 = 0

@@ -72,7 +72,46 @@ public final class Timeline {
   /// Decodes, classifies and folds one line.
   @discardableResult
   public func ingest(_ line: UnsafeRawBufferPointer, lineNumber: Int, source: Int) -> LineVerdict {
-    let decoded = decoder.decode(line)
+    classify(
+      decoder.decode(line), fromDecoder: true, idHash: nil, lineNumber: lineNumber,
+      source: source)
+  }
+
+  /// Decodes, classifies and folds one line that `LineScanner` has scanned to an object with
+  /// these known `members` (as `LogPipeline` does on another thread); `idHash` is
+  /// `idHasher.hash` of the line's `id`, when it has one, computed there too.
+  @discardableResult
+  public func ingest(
+    _ line: UnsafeRawBufferPointer, members: UnsafeBufferPointer<ScannedMember>, idHash: UInt64?,
+    lineNumber: Int, source: Int
+  ) -> LineVerdict {
+    classify(
+      decoder.decode(line, members: members), fromDecoder: true, idHash: idHash,
+      lineNumber: lineNumber, source: source)
+  }
+
+  /// The hash of event ids that `ingest(_:members:idHash:lineNumber:source:)` takes; a value
+  /// for any thread.
+  public var idHasher: IDSet.Hasher { seenIDs.hasher }
+
+  /// Starts bringing in what the duplicate check of an id with this hash will read, a few
+  /// lines ahead of its `ingest`.
+  @inline(__always)
+  public func prefetch(idHash: UInt64) { seenIDs.prefetch(hash: idHash) }
+
+  /// Classifies and folds one line whose scan found it malformed (`LineScanner.Outcome`).
+  @discardableResult
+  public func ingest(malformed reason: String, lineNumber: Int, source: Int) -> LineVerdict {
+    classify(
+      .malformed(reason: reason, ts: .missing), fromDecoder: false, idHash: nil,
+      lineNumber: lineNumber, source: source)
+  }
+
+  /// - Parameter fromDecoder: whether the decoder read this line, so that its `lineID` is this
+  ///   line's.
+  private func classify(
+    _ decoded: DecodedLine, fromDecoder: Bool, idHash: UInt64?, lineNumber: Int, source: Int
+  ) -> LineVerdict {
     var record: LogRecord
     var verdict: LineVerdict
     switch decoded {
@@ -92,8 +131,10 @@ public final class Timeline {
         ts: ts, body: body, by: by, line: lineNumber, source: source, disposition: .applied)
       verdict = .applied
     }
-    if decoder.hasLineID {
-      let isDuplicate = decoder.lineID.withUnsafeBytes { !seenIDs.insert($0) }
+    if fromDecoder && decoder.hasLineID {
+      let isDuplicate = decoder.lineID.withUnsafeBytes { id in
+        if let idHash { !seenIDs.insert(id, hash: idHash) } else { !seenIDs.insert(id) }
+      }
       if isDuplicate {
         record.body = .none
         record.disposition = .duplicate
@@ -106,7 +147,7 @@ public final class Timeline {
 
   private func append(_ record: inout LogRecord, _ verdict: inout LineVerdict) {
     let index = records.count
-    if index % checkpointInterval == 0 { checkpoints.append(current) }
+    if index % checkpointInterval == 0 { checkpoints.append(current.withoutHistory) }
     if case .anomaly(let anomaly) = current.fold(record) {
       record.disposition = .anomaly
       verdict = .anomaly(anomaly)

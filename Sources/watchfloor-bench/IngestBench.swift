@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WatchfloorFeed
+import WatchfloorLog
 import WatchfloorModel
 
 /// The decode-and-fold benchmark: our decoder and fold against Foundation's JSONDecoder on the
@@ -135,28 +136,43 @@ struct IngestBench: ParsableCommand {
     var baselineSeconds = 0.0
     var oursRate = 0.0
     var oursSeconds = 0.0
+    var singleRate = 0.0
     var retained = 0
     var kept: Timeline?
     for _ in 0..<max(1, rounds) {
-      // Ours: decode + classify + fold + keep the timeline, over the same bytes.
+      // Ours on one thread: each line decoded and folded in turn, as the live follower does.
+      let single = Timeline(checkpointInterval: checkpointInterval)
+      let singleStart = now()
+      single.reserve(lines: bytes.count / 100)
+      bytes.withUnsafeBytes { raw in
+        for (number, range) in lineRanges.enumerated() {
+          single.ingest(
+            UnsafeRawBufferPointer(rebasing: raw[range]), lineNumber: number + 1, source: 0)
+        }
+      }
+      single.trim()
+      singleRate = max(singleRate, Double(lineRanges.count) / (now() - singleStart))
+
+      // Ours as a log is read: decode + classify + fold + keep the timeline, the lines read
+      // and scanned on a second thread (the log reader's pipeline, over the same bytes).
       kept = nil
       let before = allocatedBytes()
       let timeline = Timeline(checkpointInterval: checkpointInterval)
       let oursStart = now()
-      // As the log reader does for a file: size the duplicate table from the byte count.
-      timeline.reserve(lines: bytes.count / 100)
       bytes.withUnsafeBytes { raw in
-        for (number, range) in lineRanges.enumerated() {
-          timeline.ingest(
-            UnsafeRawBufferPointer(rebasing: raw[range]), lineNumber: number + 1, source: 0)
-        }
+        LogReader.read(bytes: raw, source: timeline.addSource(name), into: timeline)
       }
-      timeline.trim()
       let seconds = now() - oursStart
       retained = allocatedBytes() - before
       if Double(lineRanges.count) / seconds > oursRate {
         oursRate = Double(lineRanges.count) / seconds
         oursSeconds = seconds
+      }
+      guard timeline.count == single.count, timeline.current.counts == single.current.counts
+      else {
+        throw ValidationError(
+          "the pipeline's counts \(timeline.current.counts) differ from one thread's "
+            + "\(single.current.counts)")
       }
       kept = timeline
       guard !noBaseline else { continue }
@@ -216,7 +232,9 @@ struct IngestBench: ParsableCommand {
         + "(\(formatted(baselineSeconds)) s)")
     printLine(
       "[\(name)] watchfloor decode+fold: \(formatted(oursRate / 1e6, 3)) M events/s "
-        + "(\(formatted(oursSeconds)) s)  ratio \(formatted(figures.ratio))x")
+        + "(\(formatted(oursSeconds)) s)  ratio \(formatted(figures.ratio))x; on one thread "
+        + "\(formatted(singleRate / 1e6, 3)) M events/s (two threads "
+        + "\(formatted(singleRate > 0 ? oursRate / singleRate : 0))x)")
     printLine(
       "[\(name)] counts: applied \(counts.applied), anomalies \(counts.anomalies), "
         + "duplicates \(counts.duplicates), malformed \(counts.malformed), "
@@ -224,9 +242,14 @@ struct IngestBench: ParsableCommand {
     printLine(
       "[\(name)] seek (\(seeks)): p50 \(formatted(figures.seekP50, 3)) ms, "
         + "p99 \(formatted(figures.seekP99, 3)) ms  (checksum \(checksum % 10))")
+    let events = Double(max(1, lineRanges.count))
+    let records = Double(timeline.recordFootprint)
+    let tables = Double(timeline.tables.footprint)
     printLine(
       "[\(name)] retained: \(formatted(figures.perEvent, 1)) bytes/event "
-        + "(\(retained / 1_048_576) MiB)")
+        + "(\(retained / 1_048_576) MiB): records, ids and time index "
+        + "\(formatted(records / events, 1)), symbol tables \(formatted(tables / events, 1)), "
+        + "states and the rest \(formatted((Double(retained) - records - tables) / events, 1))")
     return figures
   }
 
