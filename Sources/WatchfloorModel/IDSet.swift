@@ -163,45 +163,49 @@ public final class IDSet {
   }
 
   /// Packs a canonical UUID of one case into `out` (16 bytes); nil for any other 36 bytes.
+  ///
+  /// Table-driven and branch-free per digit: a branch on "digit or letter" mispredicts on
+  /// every other digit of a random UUID, which made this a fifth of ingest on such ids.
   fileprivate static func packUUID(
     _ id: UnsafeRawBufferPointer, into out: UnsafeMutableRawBufferPointer
   ) -> UInt8? {
-    var lowercase = false
-    var uppercase = false
-    var written = 0
-    var index = 0
-    var pending: UInt8 = 0
-    var odd = false
-    while index < 36 {
-      let byte = id[index]
-      if index == 8 || index == 13 || index == 18 || index == 23 {
-        guard byte == 0x2D else { return nil }
-        index += 1
-        continue
+    guard id.count == 36, id[8] == 0x2D, id[13] == 0x2D, id[18] == 0x2D, id[23] == 0x2D
+    else { return nil }
+    return hexDigits.withUnsafeBufferPointer { table -> UInt8? in
+      var flags: UInt8 = 0
+      var index = 0
+      for written in 0..<16 {
+        // Digit pairs never straddle a dash: each group has an even count of digits.
+        if index == 8 || index == 13 || index == 18 || index == 23 { index += 1 }
+        let high = table[Int(id[index])]
+        let low = table[Int(id[index + 1])]
+        flags |= high | low
+        out[written] = (high & 0x0F) << 4 | (low & 0x0F)
+        index += 2
       }
-      let nibble: UInt8
-      switch byte {
-      case 0x30...0x39: nibble = byte - 0x30
-      case 0x61...0x66:
-        nibble = byte - 0x61 + 10
-        lowercase = true
-      case 0x41...0x46:
-        nibble = byte - 0x41 + 10
-        uppercase = true
-      default: return nil
+      // Digits only are both cases; mixed case is kept as text, so each text has one form.
+      if flags & notHex != 0
+        || flags & (lowercaseLetter | uppercaseLetter) == lowercaseLetter | uppercaseLetter
+      {
+        return nil
       }
-      if odd {
-        out[written] = pending << 4 | nibble
-        written += 1
-      } else {
-        pending = nibble
-      }
-      odd.toggle()
-      index += 1
+      return flags & uppercaseLetter != 0 ? uppercaseUUID : lowercaseUUID
     }
-    // Digits only are both cases; mixed case is kept as text, so each text has one form.
-    if lowercase && uppercase { return nil }
-    return uppercase ? uppercaseUUID : lowercaseUUID
+  }
+
+  private static let lowercaseLetter: UInt8 = 0x10
+  private static let uppercaseLetter: UInt8 = 0x20
+  private static let notHex: UInt8 = 0x80
+
+  /// Per byte: its value as a hex digit in the low four bits, with ``lowercaseLetter``,
+  /// ``uppercaseLetter`` or ``notHex`` set.
+  private static let hexDigits: [UInt8] = (0...255).map { byte -> UInt8 in
+    switch byte {
+    case 0x30...0x39: UInt8(byte - 0x30)
+    case 0x61...0x66: UInt8(byte - 0x61 + 10) | lowercaseLetter
+    case 0x41...0x46: UInt8(byte - 0x41 + 10) | uppercaseLetter
+    default: notHex
+    }
   }
 
   /// Whether the set holds the encoded id, and where: its slot, or the empty one it would take.

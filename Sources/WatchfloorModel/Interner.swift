@@ -288,7 +288,14 @@ public final class Interner {
   /// Byte order of two symbols' strings, the order the state's lists are sorted in.
   public func precedes(_ lhs: Symbol, _ rhs: Symbol) -> Bool {
     withBytes(lhs) { left in
-      withBytes(rhs) { right in left.lexicographicallyPrecedes(right) }
+      withBytes(rhs) { right in
+        let shared = min(left.count, right.count)
+        if shared > 0, let l = left.baseAddress, let r = right.baseAddress {
+          let order = memcmp(l, r, shared)
+          if order != 0 { return order < 0 }
+        }
+        return left.count < right.count
+      }
     }
   }
 

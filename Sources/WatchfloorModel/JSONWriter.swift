@@ -11,7 +11,9 @@ public struct JSONWriter {
   private let pretty: Bool
   private var depth = 0
   /// Whether the current container already holds a value (a comma is due).
-  private var hasValue: [Bool] = [false]
+  private var hasValue = false
+  /// ``hasValue`` of each enclosing container, innermost last.
+  private var enclosingHasValue: [Bool] = []
 
   /// A writer that keeps the text in memory.
   public init(pretty: Bool = true) {
@@ -35,19 +37,57 @@ public struct JSONWriter {
   /// buffered.
   public mutating func finish() { output.finishLine() }
 
-  public mutating func beginObject(_ key: String? = nil) { open(key, "{") }
-  public mutating func endObject() { close("}") }
-  public mutating func beginArray(_ key: String? = nil) { open(key, "[") }
-  public mutating func endArray() { close("]") }
+  public mutating func beginObject(_ key: String? = nil) { open(key, 0x7B) }
+  public mutating func endObject() { close(0x7D) }
+  public mutating func beginArray(_ key: String? = nil) { open(key, 0x5B) }
+  public mutating func endArray() { close(0x5D) }
 
   public mutating func string(_ key: String?, _ value: String?) {
     member(key)
-    if let value { quoted(value) } else { output.write("null") }
+    guard var value else {
+      output.write("null")
+      return
+    }
+    value.withUTF8 { quoted(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// A string member whose UTF-8 text is `bytes`: an interned name written without first
+  /// making a `String` of it.
+  public mutating func string(_ key: String?, bytes: UnsafeRawBufferPointer) {
+    member(key)
+    quoted(bytes)
+  }
+
+  /// A string member holding the text of `symbol` in `table`, written from the table's bytes.
+  public mutating func string(_ key: String?, _ symbol: Symbol, in table: Interner) {
+    member(key)
+    table.withBytes(symbol) { quoted($0) }
+  }
+
+  /// A string member holding `timestamp` exactly as the log wrote it (empty when missing).
+  public mutating func timestamp(_ key: String?, _ timestamp: Timestamp, in tables: SymbolTables) {
+    member(key)
+    RFC3339.withText(timestamp, verbatim: tables.texts) { quoted($0) }
   }
 
   public mutating func integer(_ key: String?, _ value: Int64?) {
     member(key)
-    output.write(value.map { String($0) } ?? "null")
+    guard let value else {
+      output.write("null")
+      return
+    }
+    // Digits into a stack buffer, last first: `String(value)` allocates for every number.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      var rest = value.magnitude
+      var start = digits.count
+      repeat {
+        start -= 1
+        digits[start] = UInt8(truncatingIfNeeded: rest % 10) + 0x30
+        rest /= 10
+      } while rest > 0
+      if value < 0 { output.write(byte: 0x2D) }
+      output.write(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: digits[start...])))
+    }
   }
 
   public mutating func integer(_ key: String?, _ value: Int) { integer(key, Int64(value)) }
@@ -72,56 +112,64 @@ public struct JSONWriter {
     output.write(value ? "true" : "false")
   }
 
-  private mutating func open(_ key: String?, _ bracket: String) {
+  private mutating func open(_ key: String?, _ bracket: UInt8) {
     member(key)
-    output.write(bracket)
+    output.write(byte: bracket)
     depth += 1
-    hasValue.append(false)
+    enclosingHasValue.append(hasValue)
+    hasValue = false
   }
 
-  private mutating func close(_ bracket: String) {
-    let hadValue = hasValue.removeLast()
+  private mutating func close(_ bracket: UInt8) {
+    let hadValue = hasValue
+    hasValue = enclosingHasValue.popLast() ?? false
     depth -= 1
     if pretty && hadValue { newline() }
-    output.write(bracket)
+    output.write(byte: bracket)
   }
 
   private mutating func member(_ key: String?) {
-    if hasValue[hasValue.count - 1] { output.write(",") }
-    hasValue[hasValue.count - 1] = true
+    if hasValue { output.write(byte: 0x2C) }
+    hasValue = true
     if pretty && depth > 0 { newline() }
-    if let key {
-      quoted(key)
-      output.write(pretty ? ": " : ":")
+    if var key {
+      key.withUTF8 { quoted(UnsafeRawBufferPointer($0)) }
+      output.write(byte: 0x3A)
+      if pretty { output.write(byte: 0x20) }
     }
   }
 
-  /// A newline and the indent of the current depth, the common depths made once.
-  private static let indents = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
-
+  /// A newline and two spaces per level of depth.
   private mutating func newline() {
-    output.write(
-      depth < Self.indents.count
-        ? Self.indents[depth] : "\n" + String(repeating: "  ", count: depth))
+    output.write(byte: 0x0A)
+    output.write(repeating: 0x20, count: 2 * depth)
   }
 
-  /// `value` as a string literal: written as is between quotes when it needs no escape,
-  /// else escaped into one piece first.
-  private mutating func quoted(_ value: String) {
+  /// The UTF-8 text `value` as a string literal: written as is between quotes when it needs
+  /// no escape, else escaped into one piece first.
+  private mutating func quoted(_ value: UnsafeRawBufferPointer) {
     if Self.isPlain(value) {
-      output.write("\"")
-      output.write(value)
-      output.write("\"")
+      output.write(byte: 0x22)
+      output.write(bytes: value)
+      output.write(byte: 0x22)
     } else {
       var literal = ""
-      Self.appendQuoted(value, to: &literal)
+      Self.appendQuoted(String(decoding: value, as: UTF8.self), to: &literal)
       output.write(literal)
     }
   }
 
   /// Whether every byte is printable ASCII other than the quote and the backslash.
+  private static func isPlain(_ bytes: UnsafeRawBufferPointer) -> Bool {
+    for byte in bytes where byte < 0x20 || byte >= 0x7F || byte == 0x22 || byte == 0x5C {
+      return false
+    }
+    return true
+  }
+
   private static func isPlain(_ value: String) -> Bool {
-    value.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }
+    var value = value
+    return value.withUTF8 { isPlain(UnsafeRawBufferPointer($0)) }
   }
 
   /// Appends `value` as a JSON string literal. Besides what RFC 8259 requires (quote,

@@ -40,7 +40,10 @@ public struct OutputBuffer {
   public private(set) var writtenBytes = 0
   /// Whether a write to the descriptor failed; nothing more is written after one.
   public private(set) var writeFailed = false
-  private var pending = ""
+  /// The bytes not written out yet (all of them, for a string sink). Raw bytes rather than a
+  /// `String` or `[UInt8]`: both re-check their storage on every append, which a large
+  /// document (`state --json` of a million events, tens of millions of pieces) pays in full.
+  private var pending: PendingBytes
   /// Whether the last byte written is a newline.
   private var endsInNewline = false
 
@@ -49,6 +52,7 @@ public struct OutputBuffer {
     sink = .string
     capacity = .max
     self.sanitizing = sanitizing
+    pending = PendingBytes(capacity: 256)
   }
 
   /// A buffer of at most `capacity` bytes (at least 1) written to `descriptor`.
@@ -56,67 +60,168 @@ public struct OutputBuffer {
     sink = .descriptor(descriptor)
     self.capacity = max(1, capacity)
     self.sanitizing = sanitizing
-    pending.reserveCapacity(min(self.capacity, 1 << 20))
+    pending = PendingBytes(capacity: min(self.capacity, 1 << 20))
   }
 
   /// For a string sink, everything written; for a descriptor, what is not written out yet.
-  public var text: String { pending }
+  public var text: String { String(decoding: pending.bytes, as: UTF8.self) }
 
   /// The bytes held now.
-  public var bufferedBytes: Int { pending.utf8.count }
+  public var bufferedBytes: Int { pending.count }
 
   /// Adds `piece`. O(piece), plus a write when the buffer fills.
   public mutating func write(_ piece: String) {
-    let piece = sanitizing ? Sanitizer.sanitizeLines(piece) : piece
-    guard let last = piece.utf8.last else { return }
-    endsInNewline = last == 0x0A
-    if case .descriptor = sink {
-      let count = piece.utf8.count
-      if pending.utf8.count + count > capacity { flush() }
-      if count > capacity {
-        writeOut(piece)
-        return
-      }
+    var piece = sanitizing ? Sanitizer.sanitizeLines(piece) : piece
+    piece.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// Adds the UTF-8 text in `bytes`: what ``write(_:)`` does without making a string.
+  public mutating func write(bytes: UnsafeRawBufferPointer) {
+    if sanitizing {
+      write(String(decoding: bytes, as: UTF8.self))
+    } else {
+      append(bytes)
     }
-    pending += piece
-    peakBufferedBytes = max(peakBufferedBytes, pending.utf8.count)
+  }
+
+  /// Adds one ASCII byte.
+  public mutating func write(byte: UInt8) {
+    if sanitizing && (byte < 0x20 || byte >= 0x7F) && byte != 0x0A {
+      write(String(decoding: CollectionOfOne(byte), as: UTF8.self))
+      return
+    }
+    endsInNewline = byte == 0x0A
+    // The common case, a byte that fits, without the bookkeeping of `reserve`.
+    if pending.count < min(capacity, pending.capacity) && isKnownUniquelyReferenced(&pending) {
+      pending.append(byte)
+      if pending.count > peakBufferedBytes { peakBufferedBytes = pending.count }
+      return
+    }
+    reserve(1)
+    pending.append(byte)
+  }
+
+  /// Adds `count` copies of one printable ASCII byte (an indent).
+  public mutating func write(repeating byte: UInt8, count: Int) {
+    guard count > 0 else { return }
+    guard count <= capacity else {
+      for _ in 0..<count { write(byte: byte) }
+      return
+    }
+    reserve(count)
+    pending.append(byte, count: count)
+    endsInNewline = byte == 0x0A
+  }
+
+  private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+    guard let last = bytes.last else { return }
+    endsInNewline = last == 0x0A
+    if case .descriptor = sink, bytes.count > capacity {
+      flush()
+      writeOut(bytes)
+      return
+    }
+    reserve(bytes.count)
+    pending.append(bytes)
+  }
+
+  /// Makes room for `count` more bytes: writes the buffer out first when they would overflow
+  /// it, and copies storage another copy of this buffer shares.
+  @inline(__always)
+  private mutating func reserve(_ count: Int) {
+    if case .descriptor = sink, pending.count + count > capacity { flush() }
+    if !isKnownUniquelyReferenced(&pending) { pending = pending.copy() }
+    if pending.count + count > peakBufferedBytes { peakBufferedBytes = pending.count + count }
   }
 
   /// Ends the text with a newline unless it ends with one already, and flushes: what a
   /// command's output ends with.
   public mutating func finishLine() {
-    if !endsInNewline { write("\n") }
+    if !endsInNewline { write(byte: 0x0A) }
     flush()
   }
 
   /// Writes out what is buffered, for a descriptor; nothing for a string.
   public mutating func flush() {
-    guard case .descriptor = sink, !pending.isEmpty else { return }
-    writeOut(pending)
-    pending.removeAll(keepingCapacity: true)
+    guard case .descriptor = sink, pending.count > 0 else { return }
+    writeOut(pending.bytes)
+    if !isKnownUniquelyReferenced(&pending) { pending = pending.copy() }
+    pending.removeAll()
   }
 
-  /// Writes all of `text` to the descriptor, retrying short writes and EINTR.
-  private mutating func writeOut(_ text: String) {
-    guard case .descriptor(let descriptor) = sink, !writeFailed else { return }
-    var text = text
-    let written = text.withUTF8 { bytes -> Int in
-      var offset = 0
-      while offset < bytes.count {
-        let result = systemWrite(
-          descriptor, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-        if result < 0 && errno == EINTR { continue }
-        guard result > 0 else { return -offset - 1 }
-        offset += result
+  /// Writes all of `bytes` to the descriptor, retrying short writes and EINTR.
+  private mutating func writeOut(_ bytes: UnsafeRawBufferPointer) {
+    guard case .descriptor(let descriptor) = sink, !writeFailed,
+      let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+    else { return }
+    var offset = 0
+    while offset < bytes.count {
+      let result = systemWrite(descriptor, base + offset, bytes.count - offset)
+      if result < 0 && errno == EINTR { continue }
+      guard result > 0 else {
+        writeFailed = true
+        break
       }
-      return offset
+      offset += result
     }
-    if written < 0 {
-      writeFailed = true
-      writtenBytes += -written - 1
-    } else {
-      writtenBytes += written
-    }
+    writtenBytes += offset
+  }
+}
+
+/// The growable byte storage of an ``OutputBuffer``: one allocation, doubled when full.
+private final class PendingBytes {
+  private var base: UnsafeMutablePointer<UInt8>
+  private(set) var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(16, capacity)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: count) }
+
+  func copy() -> PendingBytes {
+    let copy = PendingBytes(capacity: capacity)
+    copy.base.update(from: base, count: count)
+    copy.count = count
+    return copy
+  }
+
+  func append(_ bytes: UnsafeRawBufferPointer) {
+    guard let source = bytes.baseAddress else { return }
+    grow(to: count + bytes.count)
+    UnsafeMutableRawPointer(base + count).copyMemory(from: source, byteCount: bytes.count)
+    count += bytes.count
+  }
+
+  @inline(__always)
+  func append(_ byte: UInt8) {
+    grow(to: count + 1)
+    base[count] = byte
+    count += 1
+  }
+
+  func append(_ byte: UInt8, count repeats: Int) {
+    grow(to: count + repeats)
+    (base + count).update(repeating: byte, count: repeats)
+    count += repeats
+  }
+
+  func removeAll() { count = 0 }
+
+  @inline(__always)
+  private func grow(to needed: Int) {
+    guard needed > capacity else { return }
+    var newCapacity = capacity * 2
+    while newCapacity < needed { newCapacity *= 2 }
+    let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    newBase.update(from: base, count: count)
+    base.deallocate()
+    base = newBase
+    capacity = newCapacity
   }
 }
 

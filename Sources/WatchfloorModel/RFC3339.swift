@@ -91,51 +91,114 @@ public enum RFC3339 {
 
   /// The text of `timestamp` exactly as it was written.
   public static func text(_ timestamp: Timestamp, verbatim: Interner) -> String {
+    withText(timestamp, verbatim: verbatim) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// Calls `body` with the UTF-8 text of `timestamp` exactly as it was written, formatted on
+  /// the stack: writers of large documents print a timestamp per row without allocating.
+  public static func withText<R>(
+    _ timestamp: Timestamp, verbatim: Interner, _ body: (UnsafeRawBufferPointer) -> R
+  ) -> R {
     let style = timestamp.style
-    if timestamp.isMissing { return "" }
+    if timestamp.isMissing { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
     if style & Timestamp.Style.verbatimBit != 0 {
-      return verbatim[Symbol(style & ~Timestamp.Style.verbatimBit)]
+      return verbatim.withBytes(Symbol(style & ~Timestamp.Style.verbatimBit), body)
     }
     let offset = Timestamp.Style.offsetMinutes(style)
     let leap = style & Timestamp.Style.leapSecondBit != 0
     let local = timestamp.seconds + Int64(offset * 60) - (leap ? 1 : 0)
-    var out = civil(local, separator: style & Timestamp.Style.lowercaseTBit != 0 ? "t" : "T")
-    if leap { out.replaceSubrange(out.index(out.endIndex, offsetBy: -2)..., with: "60") }
-    let digits = Int(style & Timestamp.Style.fractionDigitsMask)
-    if digits > 0 {
-      var fraction = String(timestamp.nanoseconds)
-      fraction = String(repeating: "0", count: 9 - fraction.count) + fraction
-      out += "." + fraction.prefix(digits)
+    // 19 for the date and time, 10 for a fraction, 6 for the offset.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+      var end = writeCivil(
+        local, separator: style & Timestamp.Style.lowercaseTBit != 0 ? 0x74 : 0x54, into: buffer)
+      if leap {
+        buffer[end - 2] = 0x36
+        buffer[end - 1] = 0x30
+      }
+      let digits = Int(style & Timestamp.Style.fractionDigitsMask)
+      if digits > 0 {
+        buffer[end] = 0x2E
+        var fraction = Int(timestamp.nanoseconds)
+        for place in stride(from: 9, to: 0, by: -1) {
+          if place <= digits { buffer[end + place] = UInt8(fraction % 10) + 0x30 }
+          fraction /= 10
+        }
+        end += 1 + digits
+      }
+      if style & Timestamp.Style.zuluBit != 0 {
+        buffer[end] = style & Timestamp.Style.lowercaseZBit != 0 ? 0x7A : 0x5A
+        end += 1
+      } else {
+        let negative = offset < 0 || style & Timestamp.Style.negativeZeroBit != 0
+        buffer[end] = negative ? 0x2D : 0x2B
+        writeDigits(abs(offset) / 60, width: 2, into: buffer, at: end + 1)
+        buffer[end + 3] = 0x3A
+        writeDigits(abs(offset) % 60, width: 2, into: buffer, at: end + 4)
+        end += 6
+      }
+      return body(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<end])))
     }
-    if style & Timestamp.Style.zuluBit != 0 {
-      out += style & Timestamp.Style.lowercaseZBit != 0 ? "z" : "Z"
-    } else {
-      let negative = offset < 0 || style & Timestamp.Style.negativeZeroBit != 0
-      out +=
-        (negative ? "-" : "+") + twoDigits(abs(offset) / 60) + ":" + twoDigits(abs(offset) % 60)
-    }
-    return out
   }
 
   /// `YYYY-MM-DDTHH:MM:SS` of a count of seconds since 1970 (no offset applied).
   public static func civil(_ seconds: Int64, separator: String = "T") -> String {
+    let separatorByte = separator.utf8.count == 1 ? separator.utf8.first ?? 0x54 : 0x54
+    let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+      let end = writeCivil(seconds, separator: separatorByte, into: buffer)
+      return String(
+        decoding: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<end])),
+        as: UTF8.self)
+    }
+    guard separator.utf8.count != 1 else { return text }
+    return String(text.prefix(10)) + separator + String(text.dropFirst(11))
+  }
+
+  /// Writes `YYYY-MM-DD?HH:MM:SS` (`?` the separator) at the start of `buffer` (at least 19
+  /// bytes, more for a year beyond 9999); returns the bytes written.
+  private static func writeCivil(
+    _ seconds: Int64, separator: UInt8, into buffer: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = Int(seconds - days * 86_400)
     let date = CivilCalendar.date(days: days)
-    return fourDigits(date.year) + "-" + twoDigits(date.month) + "-" + twoDigits(date.day)
-      + separator + twoDigits(secondOfDay / 3600) + ":" + twoDigits(secondOfDay / 60 % 60) + ":"
-      + twoDigits(secondOfDay % 60)
+    // Years beyond four digits take what they need; the spec's years never do.
+    var yearWidth = 4
+    while yearWidth < 8, date.year >= Self.powerOfTen(yearWidth) { yearWidth += 1 }
+    writeDigits(date.year, width: yearWidth, into: buffer, at: 0)
+    var at = yearWidth
+    buffer[at] = 0x2D
+    writeDigits(date.month, width: 2, into: buffer, at: at + 1)
+    buffer[at + 3] = 0x2D
+    writeDigits(date.day, width: 2, into: buffer, at: at + 4)
+    buffer[at + 6] = separator
+    at += 7
+    writeDigits(secondOfDay / 3600, width: 2, into: buffer, at: at)
+    buffer[at + 2] = 0x3A
+    writeDigits(secondOfDay / 60 % 60, width: 2, into: buffer, at: at + 3)
+    buffer[at + 5] = 0x3A
+    writeDigits(secondOfDay % 60, width: 2, into: buffer, at: at + 6)
+    return at + 8
+  }
+
+  private static func powerOfTen(_ exponent: Int) -> Int {
+    var value = 1
+    for _ in 0..<exponent { value *= 10 }
+    return value
+  }
+
+  /// Writes `value` (not negative) as exactly `width` decimal digits, zero-padded.
+  private static func writeDigits(
+    _ value: Int, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int
+  ) {
+    var rest = max(0, value)
+    for place in stride(from: start + width - 1, through: start, by: -1) {
+      buffer[place] = UInt8(rest % 10) + 0x30
+      rest /= 10
+    }
   }
 
   /// The UTC form `YYYY-MM-DDTHH:MM:SSZ` of an instant, for messages and reports.
   public static func utcText(_ timestamp: Timestamp) -> String {
     civil(timestamp.seconds) + "Z"
-  }
-
-  static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-  static func fourDigits(_ value: Int) -> String {
-    let text = String(value)
-    return String(repeating: "0", count: max(0, 4 - text.count)) + text
   }
 }

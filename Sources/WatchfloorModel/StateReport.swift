@@ -19,9 +19,9 @@ extension OpsState {
     for symbol in sorted(facilities.symbols, tables.facilities) {
       guard let facility = facilities[symbol] else { continue }
       out.beginObject()
-      out.string("facility", tables.facility(symbol))
-      out.string("name", tables.text(facility.name))
-      out.string("region", tables.text(facility.region))
+      out.string("facility", symbol, in: tables.facilities)
+      out.string("name", facility.name, in: tables.texts)
+      out.string("region", facility.region, in: tables.texts)
       out.string("side", facility.side.name)
       out.string("security", facility.security.name)
       out.string("status", facility.status.name)
@@ -38,17 +38,17 @@ extension OpsState {
     for symbol in sorted(progress.symbols, tables.airlifts) {
       guard let airlift = airlift(symbol) else { continue }
       out.beginObject()
-      out.string("airlift", tables.airlift(symbol))
+      out.string("airlift", symbol, in: tables.airlifts)
       out.string("status", airlift.status.name)
-      out.string("origin", tables.facility(airlift.origin))
-      out.string("destination", tables.facility(airlift.destination))
+      out.string("origin", airlift.origin, in: tables.facilities)
+      out.string("destination", airlift.destination, in: tables.facilities)
       out.integer("detainees", airlift.detainees)
       out.integer("high_value", airlift.highValue)
       out.beginArray("approvals")
-      for officer in airlift.progress.approvals { out.string(nil, tables.text(officer)) }
+      for officer in airlift.progress.approvals { out.string(nil, officer, in: tables.texts) }
       out.endArray()
       out.integer("delivered", airlift.progress.delivered < 0 ? nil : airlift.progress.delivered)
-      out.string("etd", tables.text(airlift.plan.etd))
+      out.timestamp("etd", airlift.plan.etd, in: tables)
       out.string("priority", airlift.plan.priority.name)
       out.string(
         "requested_by",
@@ -61,16 +61,16 @@ extension OpsState {
     for symbol in sorted(incidents.symbols, tables.incidents) {
       guard let incident = incidents[symbol] else { continue }
       out.beginObject()
-      out.string("incident", tables.incident(symbol))
-      out.string("sector", tables.text(incident.sector))
+      out.string("incident", symbol, in: tables.incidents)
+      out.string("sector", incident.sector, in: tables.texts)
       out.string("severity", incident.severity.name)
-      out.string("kind", tables.text(incident.kind))
+      out.string("kind", incident.kind, in: tables.texts)
       out.string("status", incident.status.name)
       out.string(
         "acknowledged_by",
         incident.acknowledgedBy.isNone ? nil : tables.text(incident.acknowledgedBy))
-      out.string("summary", tables.text(incident.summary))
-      out.string("reported_at", tables.text(incident.reportedAt))
+      out.string("summary", incident.summary, in: tables.texts)
+      out.timestamp("reported_at", incident.reportedAt, in: tables)
       out.endObject()
     }
     out.endArray()
