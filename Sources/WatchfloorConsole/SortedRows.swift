@@ -3,13 +3,15 @@ import WatchfloorModel
 /// A list of items in a total order, kept sorted as items come, go and change: a pane's rows
 /// without sorting them again for every frame.
 ///
-/// Each item's key is kept with it; finding an item's place is a binary search on the keys
-/// (O(log n) comparisons), and changing an item moves the items after it along (one memory
-/// move, no comparisons). Keys must differ (the order breaks ties by the item's id).
+/// Each item's key is kept beside the list, by item; finding an item's place is a binary
+/// search (O(log n) comparisons, each looking its key up), and changing an item moves the
+/// items between its old and new places along (one memory move of 4-byte symbols, no
+/// comparisons). Keys are not kept in list order: a key is tens of bytes, and moving them
+/// with the items made each change on a big floor (200,000 rows) move megabytes. Keys must
+/// differ (the order breaks ties by the item's id).
 struct SortedRows<Key> {
   /// The items in order.
   private(set) var symbols: [Symbol] = []
-  private var keys: [Key] = []
   private var keyOf: [Symbol: Key] = [:]
   /// Comparisons made so far: what the tests count to show a frame does no sorting.
   private(set) var comparisons = 0
@@ -25,7 +27,6 @@ struct SortedRows<Key> {
     }
     comparisons += compared
     symbols = sorted.map(\.symbol)
-    keys = sorted.map(\.key)
     keyOf = Dictionary(minimumCapacity: sorted.count)
     for item in sorted { keyOf[item.symbol] = item.key }
   }
@@ -48,11 +49,15 @@ struct SortedRows<Key> {
   /// The first place whose key is not before `key`.
   mutating func lowerBound(_ key: Key, by precedes: (Key, Key) -> Bool) -> Int {
     var low = 0
-    var high = keys.count
+    var high = symbols.count
     while low < high {
       let middle = (low + high) / 2
       comparisons += 1
-      if precedes(keys[middle], key) { low = middle + 1 } else { high = middle }
+      if let listed = keyOf[symbols[middle]], precedes(listed, key) {
+        low = middle + 1
+      } else {
+        high = middle
+      }
     }
     return low
   }
@@ -61,13 +66,11 @@ struct SortedRows<Key> {
   mutating func set(_ symbol: Symbol, key: Key?, by precedes: (Key, Key) -> Bool) {
     if let index = index(of: symbol, by: precedes) {
       symbols.remove(at: index)
-      keys.remove(at: index)
       keyOf[symbol] = nil
     }
     guard let key else { return }
     let place = lowerBound(key, by: precedes)
     symbols.insert(symbol, at: place)
-    keys.insert(key, at: place)
     keyOf[symbol] = key
   }
 
@@ -84,9 +87,10 @@ struct SortedRows<Key> {
     var incoming: [(symbol: Symbol, key: Key)] = []
     for change in changes where seen.insert(change.symbol).inserted {
       if let index = index(of: change.symbol, by: precedes) { gone.append(index) }
-      keyOf[change.symbol] = nil
       if let key = change.key { incoming.append((change.symbol, key)) }
     }
+    // Keys go once every place is found: a search looks up the keys of the items it passes.
+    for symbol in seen { keyOf[symbol] = nil }
     gone.sort()
     // Out in one pass: each kept item moves down once.
     var write = 0
@@ -96,14 +100,10 @@ struct SortedRows<Key> {
         next += 1
         continue
       }
-      if write != read {
-        symbols[write] = symbols[read]
-        keys[write] = keys[read]
-      }
+      if write != read { symbols[write] = symbols[read] }
       write += 1
     }
     symbols.removeLast(symbols.count - write)
-    keys.removeLast(keys.count - write)
     // In in one pass: the incoming items sorted, each placed by a binary search.
     var compared = 0
     incoming.sort { left, right in
@@ -112,34 +112,29 @@ struct SortedRows<Key> {
     }
     comparisons += compared
     let places = incoming.map { lowerBound($0.key, by: precedes) }
-    var mergedSymbols: [Symbol] = []
-    var mergedKeys: [Key] = []
-    mergedSymbols.reserveCapacity(symbols.count + incoming.count)
-    mergedKeys.reserveCapacity(symbols.count + incoming.count)
+    var merged: [Symbol] = []
+    merged.reserveCapacity(symbols.count + incoming.count)
     var start = 0
     for (item, place) in zip(incoming, places) {
-      mergedSymbols += symbols[start..<place]
-      mergedKeys += keys[start..<place]
-      mergedSymbols.append(item.symbol)
-      mergedKeys.append(item.key)
+      merged += symbols[start..<place]
+      merged.append(item.symbol)
       keyOf[item.symbol] = item.key
       start = place
     }
-    mergedSymbols += symbols[start...]
-    mergedKeys += keys[start...]
-    symbols = mergedSymbols
-    keys = mergedKeys
+    merged += symbols[start...]
+    symbols = merged
   }
 
   /// The first place whose key satisfies `isAfter`, which must be false then true along the
   /// list (a partition point). O(log n).
   mutating func partition(where isAfter: (Key) -> Bool) -> Int {
     var low = 0
-    var high = keys.count
+    var high = symbols.count
     while low < high {
       let middle = (low + high) / 2
       comparisons += 1
-      if isAfter(keys[middle]) { high = middle } else { low = middle + 1 }
+      // Every listed item has a key: `rebuild`, `set` and `apply` keep the two together.
+      if keyOf[symbols[middle]].map(isAfter) ?? true { high = middle } else { low = middle + 1 }
     }
     return low
   }

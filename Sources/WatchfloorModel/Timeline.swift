@@ -20,6 +20,9 @@ public final class Timeline {
   public let checkpointInterval: Int
   /// The state after every record.
   public private(set) var current = OpsState()
+  /// The current state's counts, without copying the state out (as `current.counts` from
+  /// another module does, line after line while a log is read).
+  public var counts: LineCounts { current.counts }
   /// Names of the source files, indexed by `LogRecord.source`.
   public private(set) var sourceNames: [String] = []
 

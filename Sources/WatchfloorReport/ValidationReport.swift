@@ -37,29 +37,34 @@ public struct ValidationReport: Sendable {
   public var isValid: Bool { counts.malformed == 0 && counts.anomalies == 0 }
 
   /// Notes the verdict on line `line` of `file`, just folded into `timeline`.
-  public mutating func record(_ verdict: LineVerdict, file: String, line: Int, timeline: Timeline) {
+  /// `file` is looked up only for a line with a problem: most lines have none.
+  public mutating func record(
+    _ verdict: LineVerdict, file: @autoclosure () -> String, line: Int, timeline: Timeline
+  ) {
     switch verdict {
     case .blank:
       break
     case .applied:
-      let outOfOrder = timeline.current.counts.outOfOrder
+      let outOfOrder = timeline.counts.outOfOrder
       if outOfOrder > outOfOrderSeen {
         outOfOrderSeen = outOfOrder
         problems.append(
           Problem(
-            file: file, line: line, kind: "out-of-order",
+            file: file(), line: line, kind: "out-of-order",
             reason: "ts earlier than a line before it"))
       }
     case .anomaly(let anomaly):
       problems.append(
-        Problem(file: file, line: line, kind: "anomaly", reason: anomaly.message(timeline.tables)))
+        Problem(file: file(), line: line, kind: "anomaly", reason: anomaly.message(timeline.tables))
+      )
     case .malformed(let reason):
-      problems.append(Problem(file: file, line: line, kind: "malformed", reason: reason))
+      problems.append(Problem(file: file(), line: line, kind: "malformed", reason: reason))
     case .duplicate:
-      problems.append(Problem(file: file, line: line, kind: "duplicate", reason: "id seen before"))
+      problems.append(
+        Problem(file: file(), line: line, kind: "duplicate", reason: "id seen before"))
     case .unknownType(let type):
       problems.append(
-        Problem(file: file, line: line, kind: "unknown-type", reason: "unknown type \"\(type)\""))
+        Problem(file: file(), line: line, kind: "unknown-type", reason: "unknown type \"\(type)\""))
     }
   }
 

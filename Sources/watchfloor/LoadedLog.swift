@@ -8,15 +8,20 @@ import WatchfloorModel
 struct LoadedLog {
   let log: any EventLog
   let timeline: Timeline
+  /// The chain of a file log, verified beside the reading when asked for.
+  private let chain: ChainVerification?
   /// The names lines are reported under: the files, or the database.
   var files: [String] { log.sourceNames }
 
+  /// With `verifyingChain`, the decision chain of a file log is verified on another thread
+  /// while the log is read (``chainMarks()`` waits for it).
   init(
-    sources: [String], checkpointInterval: Int = 32_768,
+    sources: [String], checkpointInterval: Int = 32_768, verifyingChain: Bool = false,
     report: (LineVerdict, Int, Int, Timeline) -> Void = { _, _, _, _ in }
   ) throws {
     do {
       log = try LogLocation.parse(sources).open()
+      chain = verifyingChain ? (log as? FileLog).map { ChainVerification(files: $0.files) } : nil
       let timeline = Timeline(checkpointInterval: checkpointInterval)
       try log.read(into: timeline) { verdict, source, line in
         report(verdict, source, line, timeline)
@@ -29,10 +34,10 @@ struct LoadedLog {
   }
 
   /// The decision chain's verdict on every decision line of the log (it is read again and
-  /// hashed); exits 2 when it cannot be read.
+  /// hashed, or was beside the reading); exits 2 when it cannot be read.
   func chainMarks() throws -> ChainMarks {
     do {
-      return try log.verifyChain().marks
+      return try (chain?.ledger() ?? log.verifyChain()).marks
     } catch {
       standardError("watchfloor: \(error)")
       throw ExitCode(2)

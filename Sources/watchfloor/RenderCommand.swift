@@ -46,7 +46,7 @@ struct RenderCommand: ParsableCommand {
     let zone = console.zone(config: config)
     let themes = try console.themes(config: config)
     let identity = try console.identity(forSources: sources)
-    let log = try LoadedLog(sources: sources)
+    let log = try LoadedLog(sources: sources, verifyingChain: replay)
     var setup = try renderSetup(
       log: log, zone: zone, themes: themes, identity: identity, bell: config.bell)
     setup.asciiOnly = !ASCIIFallback.localeIsUTF8()

@@ -28,7 +28,8 @@ struct ReplayCommand: ParsableCommand {
     let zone = console.zone(config: config)
     let themes = try console.themes(config: config)
     let identity = try console.identity(forSources: sources)
-    let log = try LoadedLog(sources: sources, checkpointInterval: Replay.checkpointInterval)
+    let log = try LoadedLog(
+      sources: sources, checkpointInterval: Replay.checkpointInterval, verifyingChain: true)
     let replay = try position.replay(
       of: log.timeline,
       offsetMinutes: replayOffset(zone, day: position.day, timeline: log.timeline))

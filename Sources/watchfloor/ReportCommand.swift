@@ -53,7 +53,7 @@ struct ReportCommand: ParsableCommand {
     }
     // The timeline keeps no reasons for the lines it skips: collect them as they are read.
     var lineReasons: [Int: String] = [:]
-    let log = try LoadedLog(sources: sources) { verdict, _, _, timeline in
+    let log = try LoadedLog(sources: sources, verifyingChain: true) { verdict, _, _, timeline in
       switch verdict {
       case .malformed(let reason): lineReasons[timeline.count - 1] = reason
       case .unknownType(let type): lineReasons[timeline.count - 1] = "unknown type \"\(type)\""

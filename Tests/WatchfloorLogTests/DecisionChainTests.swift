@@ -95,6 +95,35 @@ struct DecisionChainTests {
     #expect(ledger.marks.status(file: path, line: 6) == .unchained)
   }
 
+  @Test("verified on its own thread: the ledger of verifying in line, and its errors")
+  func verifiedBeside() throws {
+    let path = try chainedLog()
+    var edited = try lines(path)
+    edited[5] = Array(
+      String(decoding: edited[5], as: UTF8.self)
+        .replacingOccurrences(of: "\"detainees\":40", with: "\"detainees\":41").utf8)
+    let brokenPath = path + ".edited"
+    try write(edited, brokenPath)
+    defer { try? FileManager.default.removeItem(atPath: brokenPath) }
+    let files = [path, brokenPath]
+    let beside = ChainVerification(files: files)
+    let inLine = try ChainLedger.verify(files)
+    let ledger = try beside.ledger()
+    #expect(ledger.files == inLine.files)
+    #expect(ledger.files.map(\.firstBrokenLine) == [nil, 7])
+    for line in 1...7 {
+      for file in files {
+        #expect(
+          ledger.marks.status(file: file, line: line) == inLine.marks.status(file: file, line: line)
+        )
+      }
+    }
+    // Asked again, the same ledger at once.
+    #expect(try beside.ledger().files == inLine.files)
+    let missing = ChainVerification(files: [path + ".missing"])
+    #expect(throws: LogSourceError.self) { try missing.ledger() }
+  }
+
   @Test("an edited, an inserted and a removed line break the first link after them")
   func tampering() throws {
     let path = try chainedLog()
