@@ -145,6 +145,17 @@ struct RFC3339Tests {
     #expect(RFC3339.text(time, verbatim: tables.texts) == text)
   }
 
+  @Test("civil times: the epoch, before it, another separator, a year past 9999")
+  func civilTimes() {
+    #expect(RFC3339.civil(0) == "1970-01-01T00:00:00")
+    #expect(RFC3339.civil(-1) == "1969-12-31T23:59:59")
+    // 2026-01-21 06:00:00 is day 20,474 since 1970.
+    #expect(RFC3339.civil(20_474 * 86_400 + 6 * 3600, separator: " ") == "2026-01-21 06:00:00")
+    #expect(RFC3339.civil(20_474 * 86_400 + 6 * 3600, separator: " at ") == "2026-01-21 at 06:00:00")
+    // 10000-01-01 is 2,932,897 days after 1970-01-01.
+    #expect(RFC3339.civil(2_932_897 * 86_400) == "10000-01-01T00:00:00")
+  }
+
   @Test(
     "invalid forms are refused",
     arguments: [
