@@ -107,8 +107,8 @@ public enum RFC3339 {
     let offset = Timestamp.Style.offsetMinutes(style)
     let leap = style & Timestamp.Style.leapSecondBit != 0
     let local = timestamp.seconds + Int64(offset * 60) - (leap ? 1 : 0)
-    // 19 for the date and time, 10 for a fraction, 6 for the offset.
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+    // The date and time, then a fraction (a point and 9 digits) and an offset (6 bytes).
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: civilCapacity + 16) { buffer in
       var end = writeCivil(
         local, separator: style & Timestamp.Style.lowercaseTBit != 0 ? 0x74 : 0x54, into: buffer)
       if leap {
@@ -143,29 +143,42 @@ public enum RFC3339 {
   /// `YYYY-MM-DDTHH:MM:SS` of a count of seconds since 1970 (no offset applied).
   public static func civil(_ seconds: Int64, separator: String = "T") -> String {
     let separatorByte = separator.utf8.count == 1 ? separator.utf8.first ?? 0x54 : 0x54
-    let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+    let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: civilCapacity) { buffer in
       let end = writeCivil(seconds, separator: separatorByte, into: buffer)
       return String(
         decoding: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buffer[..<end])),
         as: UTF8.self)
     }
     guard separator.utf8.count != 1 else { return text }
-    return String(text.prefix(10)) + separator + String(text.dropFirst(11))
+    // The time is the last 8 bytes, after the one-byte separator, whatever the year's width.
+    return String(text.dropLast(9)) + separator + String(text.suffix(8))
   }
 
-  /// Writes `YYYY-MM-DD?HH:MM:SS` (`?` the separator) at the start of `buffer` (at least 19
-  /// bytes, more for a year beyond 9999); returns the bytes written.
+  /// The most digits of a year: enough for any `Int64` count of seconds.
+  private static let yearDigits = 12
+  /// The longest `[-]Y…Y-MM-DD?HH:MM:SS`.
+  private static let civilCapacity = 1 + yearDigits + 15
+
+  /// Writes `YYYY-MM-DD?HH:MM:SS` (`?` the separator) at the start of `buffer` (at least
+  /// ``civilCapacity`` bytes); returns the bytes written.
   private static func writeCivil(
     _ seconds: Int64, separator: UInt8, into buffer: UnsafeMutableBufferPointer<UInt8>
   ) -> Int {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = Int(seconds - days * 86_400)
     let date = CivilCalendar.date(days: days)
-    // Years beyond four digits take what they need; the spec's years never do.
+    // Years before 0 or beyond 9999 (a time moved by an offset, or any count of seconds a
+    // caller has) take a sign and the digits they need; the spec's years never do.
+    var at = 0
+    if date.year < 0 {
+      buffer[0] = 0x2D
+      at = 1
+    }
+    let year = abs(date.year)
     var yearWidth = 4
-    while yearWidth < 8, date.year >= Self.powerOfTen(yearWidth) { yearWidth += 1 }
-    writeDigits(date.year, width: yearWidth, into: buffer, at: 0)
-    var at = yearWidth
+    while yearWidth < Self.yearDigits, year >= Self.powerOfTen(yearWidth) { yearWidth += 1 }
+    writeDigits(year, width: yearWidth, into: buffer, at: at)
+    at += yearWidth
     buffer[at] = 0x2D
     writeDigits(date.month, width: 2, into: buffer, at: at + 1)
     buffer[at + 3] = 0x2D

@@ -21,7 +21,9 @@ struct LoadedLog {
   ) throws {
     do {
       log = try LogLocation.parse(sources).open()
-      chain = verifyingChain ? (log as? FileLog).map { ChainVerification(files: $0.files) } : nil
+      chain =
+        verifyingChain
+        ? (log as? FileLog).flatMap { ChainVerification.besideReading($0.files) } : nil
       let timeline = Timeline(checkpointInterval: checkpointInterval)
       try log.read(into: timeline) { verdict, source, line in
         report(verdict, source, line, timeline)
@@ -34,8 +36,15 @@ struct LoadedLog {
   }
 
   /// The decision chain's verdict on every decision line of the log (it is read again and
-  /// hashed, or was beside the reading); exits 2 when it cannot be read.
+  /// hashed, or was beside the reading); exits 2 when it cannot be read. A log read from a
+  /// pipe or FIFO cannot be read again: its decisions are shown unchained, with a warning.
   func chainMarks() throws -> ChainMarks {
+    if let fileLog = log as? FileLog, !ChainVerification.areRegularFiles(fileLog.files) {
+      standardError(
+        "watchfloor: warning: the decision chain is not verified: a pipe is read once; "
+          + "give the log as a file to verify it")
+      return ChainMarks()
+    }
     do {
       return try (chain?.ledger() ?? log.verifyChain()).marks
     } catch {

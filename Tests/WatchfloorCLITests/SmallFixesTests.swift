@@ -12,6 +12,40 @@ struct SmallFixesTests {
     return try Watchfloor.run(arguments, environment: ["XDG_CONFIG_HOME": configuration.path])
   }
 
+  @Test("report reads a FIFO once: the report of the file it carries")
+  func reportFromFIFO() throws {
+    let file = "samples/2026-01-22.jsonl"
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+    let fifo = try temporaryDirectory().appendingPathComponent("day.jsonl").path
+    try #require(mkfifo(fifo, 0o600) == 0)
+    // The writer blocks in open until the report opens the FIFO, then writes it all and
+    // closes it: the end of the log.
+    let writer = Thread {
+      let descriptor = open(fifo, O_WRONLY)
+      guard descriptor >= 0 else { return }
+      bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count, let base = raw.baseAddress {
+          let written = write(descriptor, base + offset, raw.count - offset)
+          if written <= 0 { break }
+          offset += written
+        }
+      }
+      close(descriptor)
+    }
+    writer.start()
+    let fromFIFO = try run(["report", fifo, "--day", "2026-01-22"])
+    let fromFile = try run(["report", file, "--day", "2026-01-22"])
+    #expect(fromFIFO.status == fromFile.status, "\(fromFIFO.errors)")
+    // Read once: the chain cannot be read again, and the report says so.
+    #expect(fromFIFO.errors.contains("the decision chain is not verified: a pipe is read once"))
+    #expect(fromFile.output.contains("\(file):5 "))
+    // The same report but for the name (columns are as wide as the longest name).
+    func words(_ text: String) -> [Substring] { text.split(whereSeparator: \.isWhitespace) }
+    #expect(
+      words(fromFIFO.output) == words(fromFile.output.replacingOccurrences(of: file, with: fifo)))
+  }
+
   @Test("--version prints the version and exits 0")
   func version() throws {
     let result = try run(["--version"])

@@ -124,6 +124,18 @@ struct DecisionChainTests {
     #expect(throws: LogSourceError.self) { try missing.ledger() }
   }
 
+  @Test("beside the reading only for regular files: a FIFO is read once, by the reading")
+  func besideOnlyRegularFiles() throws {
+    let path = try chainedLog()
+    #expect(ChainVerification.besideReading([path]) != nil)
+    let fifo = path + ".fifo"
+    #expect(mkfifo(fifo, 0o600) == 0)
+    defer { try? FileManager.default.removeItem(atPath: fifo) }
+    // Nothing opens the FIFO: were it verified beside, the thread would block in open.
+    #expect(ChainVerification.besideReading([path, fifo]) == nil)
+    #expect(ChainVerification.besideReading([path, path + ".missing"]) == nil)
+  }
+
   @Test("an edited, an inserted and a removed line break the first link after them")
   func tampering() throws {
     let path = try chainedLog()

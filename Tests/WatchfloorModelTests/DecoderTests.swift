@@ -155,6 +155,12 @@ struct RFC3339Tests {
       RFC3339.civil(20_474 * 86_400 + 6 * 3600, separator: " at ") == "2026-01-21 at 06:00:00")
     // 10000-01-01 is 2,932,897 days after 1970-01-01.
     #expect(RFC3339.civil(2_932_897 * 86_400) == "10000-01-01T00:00:00")
+    #expect(RFC3339.civil(2_932_897 * 86_400, separator: " at ") == "10000-01-01 at 00:00:00")
+    // Year 0000 at +01:00 is the last hour of year -1 in UTC: a sign, not a wrong year.
+    let yearZero = RFC3339.parse("0000-01-01T00:00:00+01:00", verbatim: tables.texts)
+    #expect(yearZero.map(RFC3339.utcText) == "-0001-12-31T23:00:00Z")
+    #expect(
+      yearZero.map { RFC3339.text($0, verbatim: tables.texts) } == "0000-01-01T00:00:00+01:00")
   }
 
   @Test(
