@@ -109,8 +109,8 @@ public final class DatabaseLog {
   static func eventBytes(_ line: UnsafeRawBufferPointer, startsFile: Bool)
     -> UnsafeRawBufferPointer
   {
-    guard startsFile, line.starts(with: [0xEF, 0xBB, 0xBF]) else { return line }
-    return UnsafeRawBufferPointer(rebasing: line[3...])
+    guard startsFile else { return line }
+    return UnsafeRawBufferPointer(rebasing: line[ByteOrderMark.length(at: line)...])
   }
 
   static let lastSequenceQuery: PostgresQuery =

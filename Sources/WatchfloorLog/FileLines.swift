@@ -1,3 +1,5 @@
+import WatchfloorModel
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -83,11 +85,9 @@ struct FileLines: LineSource {
         closeFile()
         return !block.lines.isEmpty
       }
-      if offset == 0 && got >= 3 && block.buffer.load(as: UInt8.self) == 0xEF
-        && block.buffer.load(fromByteOffset: 1, as: UInt8.self) == 0xBB
-        && block.buffer.load(fromByteOffset: 2, as: UInt8.self) == 0xBF
-      {
-        lineStart = 3
+      if offset == 0 {
+        lineStart = ByteOrderMark.length(
+          at: UnsafeRawBufferPointer(start: block.buffer, count: got))
       }
       offset += got
       let searched = end

@@ -147,11 +147,10 @@ public final class Journal {
       if got == 0 { break }
       var chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<got])
       if let last = chunk.lastIndex(of: 0x0A) { completeEnd = offset + last + 1 }
-      if offset == 0 && chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB
-        && chunk[2] == 0xBF
-      {
-        chain.feed(bytes: UnsafeRawBufferPointer(rebasing: chunk[0..<3]))
-        chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
+      let mark = offset == 0 ? ByteOrderMark.length(at: chunk) : 0
+      if mark > 0 {
+        chain.feed(bytes: UnsafeRawBufferPointer(rebasing: chunk[0..<mark]))
+        chunk = UnsafeRawBufferPointer(rebasing: chunk[mark...])
       }
       splitter.feed(chunk) { line, number in
         timeline.ingest(line, lineNumber: base + number, source: source)

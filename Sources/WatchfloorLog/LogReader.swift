@@ -81,9 +81,10 @@ public enum LogReader {
       var chunk = UnsafeRawBufferPointer(rebasing: buffer[0..<got])
       if first {
         first = false
-        if chunk.count >= 3 && chunk[0] == 0xEF && chunk[1] == 0xBB && chunk[2] == 0xBF {
-          byteOrderMark(UnsafeRawBufferPointer(rebasing: chunk[0..<3]))
-          chunk = UnsafeRawBufferPointer(rebasing: chunk[3...])
+        let mark = ByteOrderMark.length(at: chunk)
+        if mark > 0 {
+          byteOrderMark(UnsafeRawBufferPointer(rebasing: chunk[0..<mark]))
+          chunk = UnsafeRawBufferPointer(rebasing: chunk[mark...])
         }
       }
       splitter.feed(chunk) { line, number in sink(line, number, true) }

@@ -175,8 +175,8 @@ final class ConsoleRunner {
         switch event {
         case .line(var bytes, let number):
           // A byte order mark at the start of the file is skipped, as `state` skips it.
-          if number == 1 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            bytes = UnsafeRawBufferPointer(rebasing: bytes[3...])
+          if number == 1 {
+            bytes = UnsafeRawBufferPointer(rebasing: bytes[ByteOrderMark.length(at: bytes)...])
           }
           model.timeline.ingest(bytes, lineNumber: number, source: 0)
           advanced = true
