@@ -11,7 +11,7 @@ extension ConsoleModel {
   func alertSymbols() -> [Symbol] {
     rowCache.alerts.refresh(
       state: state, inputs: true, kind: .incident, cache: rowCache,
-      candidates: { Array(state.unresolvedIncidents) }, key: alertKey,
+      candidates: { state.unresolvedIncidents.members }, key: alertKey,
       precedes: Self.alertPrecedes(tables))
     return rowCache.alerts.rows.symbols
   }

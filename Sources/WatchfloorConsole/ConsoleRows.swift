@@ -57,7 +57,7 @@ extension ConsoleModel {
     }
     cache.airlifts.refresh(
       state: state, inputs: inputs, kind: .airlift, cache: cache,
-      candidates: { Array(state.activeAirlifts) },
+      candidates: { state.activeAirlifts.members },
       key: { airliftKey($0, filter: filter) }, precedes: precedes,
       onRebuild: { rows in
         // The list is being changed: what it holds comes as `rows`, not through the cache.
@@ -198,7 +198,7 @@ extension ConsoleModel {
     let filter = (panes.incidents.filter ?? "").lowercased()
     rowCache.incidents.refresh(
       state: state, inputs: filter, kind: .incident, cache: rowCache,
-      candidates: { Array(state.unresolvedIncidents) },
+      candidates: { state.unresolvedIncidents.members },
       key: { incidentKey($0, filter: filter) }, precedes: Self.incidentPrecedes(tables))
     return rowCache.incidents.rows.symbols
   }

@@ -63,7 +63,7 @@ public struct DetailHistory: Equatable, Sendable {
       switch record.body {
       case .facilityRegistered(let registration): return registration.facility == symbol
       case .facilityUpdated(let update): return update.facility == symbol
-      case .detaineesRepatriated(let facility, _, _): return facility == symbol
+      case .detaineesRepatriated(_, let facility, _): return facility == symbol
       case .airliftRequested(let request):
         return request.origin == symbol || request.destination == symbol
       case .airliftDiverted(let airlift, let destination, _):

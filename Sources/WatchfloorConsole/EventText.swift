@@ -3,19 +3,18 @@ import WatchfloorModel
 /// One event of the log in words, for the detail view's history and the replay's event line.
 extension ConsoleModel {
   /// `14:32:05  airlift.approved  by maj.hassan  AL-0122-03 · now approved`
-  public func eventLine(_ record: LogRecord) -> String {
+  public func eventLine(ofRecord index: Int) -> String {
+    let record = timeline[index]
     let time = ConsoleTime.timeOfDay(record.ts, offsetMinutes: zoneOffsetMinutes(at: record.ts))
     guard let type = record.body.type else {
-      let file =
-        timeline.sourceNames.indices.contains(Int(record.source))
-        ? timeline.sourceNames[Int(record.source)] : "the log"
+      let file = timeline.sourceName(ofRecord: index) ?? "the log"
       let what: String
       switch record.disposition {
       case .duplicate: what = "duplicate line (skipped)"
       case .unknownType: what = "line of an unknown type (skipped)"
       default: what = "malformed line (skipped)"
       }
-      return "\(time)  \(what): line \(record.line) of \(file)"
+      return "\(time)  \(what): line \(timeline.location(ofRecord: index).line) of \(file)"
     }
     var text = "\(time)  \(type.name)"
     if !record.by.isNone { text += "  by \(tables.text(record.by))" }
@@ -25,7 +24,7 @@ extension ConsoleModel {
     // Every event a decision is written as, cancellations and diversions included, may carry
     // a link of the chain.
     if let chainMarks, DecisionKind(eventType: type) != nil {
-      text += " · " + ChainMarks.label(chainMarks.status(of: record, in: timeline))
+      text += " · " + ChainMarks.label(chainMarks.status(ofRecord: index, in: timeline))
     }
     if record.disposition == .anomaly {
       text += "  (anomaly: not applied)"
@@ -57,7 +56,7 @@ extension ConsoleModel {
       guard let current = state.airlift(airlift) else { return tables.airlift(airlift) }
       return "\(tables.airlift(airlift)) \(tables.facility(current.origin)) → "
         + "\(tables.facility(current.destination))"
-    case .detaineesRepatriated(let facility, _, _):
+    case .detaineesRepatriated(_, let facility, _):
       return "from \(tables.facility(facility))"
     case .incidentReported(let report):
       return "\(tables.incident(report.incident)) \(report.severity.name) "
@@ -86,7 +85,7 @@ extension ConsoleModel {
     case .incidentUpdated(let update):
       return [update.severity?.name, update.summary.isNone ? nil : tables.text(update.summary)]
         .compactMap { $0 }.joined(separator: ": ")
-    case .detaineesRepatriated(_, let count, let country):
+    case .detaineesRepatriated(let count, _, let country):
       return "\(count) to \(tables.text(country))"
     default:
       return nil

@@ -66,7 +66,7 @@ struct HistoryNarration {
         if applied { occupancy = update.occupancy }
       }
       return changes.joined(separator: ", ")
-    case .detaineesRepatriated(_, let number, let country):
+    case .detaineesRepatriated(let number, _, let country):
       let before = occupancy
       if applied { occupancy = max(0, occupancy - number) }
       return "occupancy \(count(before)) → \(count(occupancy)) "

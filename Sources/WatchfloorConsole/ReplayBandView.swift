@@ -156,6 +156,6 @@ extension ConsoleModel {
     }
     let first = replay.moments.firstRecords[moment]
     let others = replay.moments.recordCount(after: moment) - first - 1
-    return eventLine(timeline[first]) + (others > 0 ? "  (+\(others) more)" : "")
+    return eventLine(ofRecord: first) + (others > 0 ? "  (+\(others) more)" : "")
   }
 }

@@ -32,11 +32,10 @@ public struct ChainMarks: Sendable, Equatable {
     return intact ? .intact : .broken
   }
 
-  /// What the chain says of the line a record was read from.
-  public func status(of record: LogRecord, in timeline: Timeline) -> LinkStatus {
-    let source = Int(record.source)
-    guard timeline.sourceNames.indices.contains(source) else { return .unchained }
-    return status(file: timeline.sourceNames[source], line: Int(record.line))
+  /// What the chain says of the line record `index` of `timeline` was read from.
+  public func status(ofRecord index: Int, in timeline: Timeline) -> LinkStatus {
+    guard let file = timeline.sourceName(ofRecord: index) else { return .unchained }
+    return status(file: file, line: timeline.location(ofRecord: index).line)
   }
 
   /// A short word for a decision's mark: `chain ✓`, `CHAIN BROKEN` or `unchained`.

@@ -107,20 +107,20 @@ private struct DayReportBuilder {
     case .anomaly(let anomaly):
       problems.append(
         DayReport.ProblemLine(
-          source: reference(record), at: record.ts, kind: .anomaly,
+          source: reference(index), at: record.ts, kind: .anomaly,
           reason: anomaly.message(tables)))
     case .applied:
       if !latestBefore.isMissing && record.ts < latestBefore {
         problems.append(
           DayReport.ProblemLine(
-            source: reference(record), at: record.ts, kind: .outOfOrder, reason: "",
+            source: reference(index), at: record.ts, kind: .outOfOrder, reason: "",
             latestBefore: latestBefore))
       }
       if let airlift = record.body.airlift {
         airliftsSeen.insert(airlift)
         noteAirlift(record, index, airlift, before: airliftBefore)
       } else if let incident = record.body.incident {
-        noteIncident(record, incident, before: incidentBefore)
+        noteIncident(record, index, incident, before: incidentBefore)
       } else {
         noteFacilityEvent(record)
       }
@@ -142,7 +142,7 @@ private struct DayReportBuilder {
       reason = lineReasons[index] ?? "malformed line"
     }
     problems.append(
-      DayReport.ProblemLine(source: reference(record), at: record.ts, kind: kind, reason: reason))
+      DayReport.ProblemLine(source: reference(index), at: record.ts, kind: kind, reason: reason))
   }
 
   // MARK: Airlifts
@@ -158,26 +158,27 @@ private struct DayReportBuilder {
       closeFirstApproval(airlift, .clearedByHold(signature(record)))
       let reasonText = tables.text(reason)
       addDecision(
-        record, subject: tables.airlift(airlift),
+        record, index, subject: tables.airlift(airlift),
         .hold(clearsApprovalBy: cleared.map { tables.text($0) }, reason: reasonText))
-      addStop(record, airlift, reason: reasonText)
+      addStop(record, index, airlift, reason: reasonText)
     case .airliftDenied(_, let reason):
       closeFirstApproval(airlift, .denied(signature(record)))
       let reasonText = tables.text(reason)
-      addDecision(record, subject: tables.airlift(airlift), .denial(reason: reasonText))
-      addStop(record, airlift, reason: reasonText)
+      addDecision(record, index, subject: tables.airlift(airlift), .denial(reason: reasonText))
+      addStop(record, index, airlift, reason: reasonText)
     case .airliftCancelled(_, let reason):
       closeFirstApproval(airlift, .cancelled(at: record.ts, by: name(record.by)))
       let reasonText = tables.text(reason)
       if !record.by.isNone {
-        addDecision(record, subject: tables.airlift(airlift), .cancellation(reason: reasonText))
+        addDecision(
+          record, index, subject: tables.airlift(airlift), .cancellation(reason: reasonText))
       }
-      addStop(record, airlift, reason: reasonText)
+      addStop(record, index, airlift, reason: reasonText)
     case .airliftDiverted(_, let destination, let reason):
       // Diversions by an officer are decisions; one a feed wrote without `by` is not.
       guard !record.by.isNone, let from = before?.destination, from != destination else { break }
       addDecision(
-        record, subject: tables.airlift(airlift),
+        record, index, subject: tables.airlift(airlift),
         .diversion(
           from: tables.facility(from), to: tables.facility(destination),
           reason: tables.text(reason)))
@@ -206,15 +207,15 @@ private struct DayReportBuilder {
             airlift: subject, first: first.signature, outcome: .paired(second: by)),
           first.order
         ))
-      addDecision(record, subject: subject, .secondApproval(firstBy: first.signature.by))
+      addDecision(record, index, subject: subject, .secondApproval(firstBy: first.signature.by))
       return
     }
     let releasesHold = before?.status == .held
     if let plan = state.plans[airlift], plan.highValue >= 1 {
       firstApprovals[airlift] = (by, index)
-      addDecision(record, subject: subject, .firstApproval(releasesHold: releasesHold))
+      addDecision(record, index, subject: subject, .firstApproval(releasesHold: releasesHold))
     } else {
-      addDecision(record, subject: subject, .singleApproval(releasesHold: releasesHold))
+      addDecision(record, index, subject: subject, .singleApproval(releasesHold: releasesHold))
     }
   }
 
@@ -247,26 +248,30 @@ private struct DayReportBuilder {
   }
 
   private mutating func addDecision(
-    _ record: LogRecord, subject: String, _ effect: DayReport.Decision.Effect
+    _ record: LogRecord, _ index: Int, subject: String, _ effect: DayReport.Decision.Effect
   ) {
     guard let event = record.body.type else { return }
     decisions.append(
       DayReport.Decision(
         at: record.ts, event: event, subject: subject, by: name(record.by) ?? "",
-        effect: effect, source: reference(record)))
+        effect: effect, source: reference(index)))
   }
 
-  private mutating func addStop(_ record: LogRecord, _ airlift: Symbol, reason: String) {
+  private mutating func addStop(
+    _ record: LogRecord, _ index: Int, _ airlift: Symbol, reason: String
+  ) {
     guard let event = record.body.type else { return }
     stops.append(
       DayReport.AirliftStop(
         at: record.ts, event: event, airlift: tables.airlift(airlift), by: name(record.by),
-        reason: reason, source: reference(record)))
+        reason: reason, source: reference(index)))
   }
 
   // MARK: Incidents
 
-  private mutating func noteIncident(_ record: LogRecord, _ incident: Symbol, before: Incident?) {
+  private mutating func noteIncident(
+    _ record: LogRecord, _ index: Int, _ incident: Symbol, before: Incident?
+  ) {
     switch record.body {
     case .incidentReported:
       incidentOrder.append(incident)
@@ -279,7 +284,7 @@ private struct DayReportBuilder {
       let isFirst = acknowledgements[incident, default: []].isEmpty
       acknowledgements[incident, default: []].append(signature(record))
       addDecision(
-        record, subject: tables.incident(incident),
+        record, index, subject: tables.incident(incident),
         isFirst ? .acknowledgement : .reacknowledgement)
     case .incidentResolved:
       resolvedAt[incident] = record.ts
@@ -296,7 +301,7 @@ private struct DayReportBuilder {
       notePeak(registration.facility, at: record.ts)
     case .facilityUpdated(let update):
       notePeak(update.facility, at: record.ts)
-    case .detaineesRepatriated(let facility, _, _):
+    case .detaineesRepatriated(_, let facility, _):
       notePeak(facility, at: record.ts)
     default:
       break
@@ -418,11 +423,10 @@ private struct DayReportBuilder {
     return tables.text(symbol)
   }
 
-  private func reference(_ record: LogRecord) -> DayReport.LineReference {
-    let source = Int(record.source)
-    return DayReport.LineReference(
-      file: source < timeline.sourceNames.count ? timeline.sourceNames[source] : "",
-      line: Int(record.line))
+  private func reference(_ index: Int) -> DayReport.LineReference {
+    DayReport.LineReference(
+      file: timeline.sourceName(ofRecord: index) ?? "",
+      line: timeline.location(ofRecord: index).line)
   }
 }
 

@@ -1,8 +1,8 @@
 /// One decoded event of the log, compact: identifiers and free text are symbols of the
 /// log's `SymbolTables`, absent optional values are `Symbol.none` or `-1`.
 public enum EventBody: Sendable {
-  // The payloads above 20 bytes are boxed (a request is a shared class), so that every
-  // record is not as large as they are (a record is 48 bytes).
+  // The payloads above 16 bytes are boxed (a request is a shared class), so that every
+  // record is not as large as they are (a body is 17 bytes, a record 40).
   indirect case facilityRegistered(FacilityRegistration)
   indirect case facilityUpdated(FacilityUpdate)
   case airliftRequested(AirliftRequest)
@@ -14,7 +14,8 @@ public enum EventBody: Sendable {
   case airliftDeparted(airlift: Symbol)
   /// `delivered` is -1 when absent (it then defaults to the airlift's detainees).
   case airliftLanded(airlift: Symbol, delivered: Int64)
-  case detaineesRepatriated(facility: Symbol, count: Int64, country: Symbol)
+  /// The count comes first so that the payload packs into 16 bytes.
+  case detaineesRepatriated(count: Int64, facility: Symbol, country: Symbol)
   indirect case incidentReported(IncidentReport)
   case incidentUpdated(IncidentUpdate)
   case incidentAcknowledged(incident: Symbol)
@@ -133,28 +134,22 @@ public enum Disposition: UInt8, Sendable {
   case applied, anomaly, malformed, duplicate, unknownType
 }
 
-/// One non-blank line of the log as the timeline keeps it.
+/// One non-blank line of the log as the timeline keeps it: what the line said and how it was
+/// classified. Where it was read (file and line) is kept by the timeline, in runs
+/// (`Timeline.location(ofRecord:)`), since consecutive records are mostly consecutive lines.
 public struct LogRecord: Sendable {
-  // Fields in this order pack into 48 bytes (a body is 21).
+  // Fields in this order pack into 40 bytes (a body is 17).
   /// The line's `ts`; `Timestamp.missing` when it had no valid one.
   public var ts: Timestamp
-  /// The `by` field, or `Symbol.none`.
-  public var by: Symbol
-  /// 1-based line number within its source file.
-  public var line: UInt32
   public var body: EventBody
   public var disposition: Disposition
-  /// Index of the source file in the log's list of files.
-  public var source: UInt16
+  /// The `by` field, or `Symbol.none`.
+  public var by: Symbol
 
-  public init(
-    ts: Timestamp, body: EventBody, by: Symbol, line: Int, source: Int, disposition: Disposition
-  ) {
+  public init(ts: Timestamp, body: EventBody, by: Symbol, disposition: Disposition) {
     self.ts = ts
     self.body = body
     self.by = by
-    self.line = UInt32(clamping: line)
-    self.source = UInt16(clamping: source)
     self.disposition = disposition
   }
 }

@@ -300,9 +300,10 @@ public final class EventDecoder {
           airlift: try identifier(.airlift, in: tables.airlifts),
           delivered: try optionalCount(.delivered, minimum: 0))
       case .detaineesRepatriated:
+        // Read in the spec's field order, so the first bad field is the one reported.
+        let facility = try identifier(.facility, in: tables.facilities)
         return .detaineesRepatriated(
-          facility: try identifier(.facility, in: tables.facilities),
-          count: try count(.count, minimum: 1),
+          count: try count(.count, minimum: 1), facility: facility,
           country: try text(.country, required: true))
       case .incidentReported:
         return .incidentReported(

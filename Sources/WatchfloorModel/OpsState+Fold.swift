@@ -81,7 +81,7 @@ extension OpsState {
       return anomaly
     case .airliftLanded(let airlift, let delivered):
       return land(airlift, delivered: delivered)
-    case .detaineesRepatriated(let facility, let count, _):
+    case .detaineesRepatriated(let count, let facility, _):
       guard facilities[facility] != nil else { return .unknownFacility(facility) }
       facilities.update(facility) { $0.occupancy = max(0, $0.occupancy - count) }
       repatriatedSum += Int128(count)

@@ -32,7 +32,7 @@ public struct OpsState: Sendable {
   public internal(set) var facilities = Slots<Facility>()
   public internal(set) var plans = Slots<AirliftPlan>()
   public internal(set) var progress = Slots<AirliftProgress>()
-  public internal(set) var incidents = Slots<Incident>()
+  public internal(set) var incidents = IncidentSlots()
   /// The `ts` of the last applied event (the spec's `as_of`), or missing.
   public internal(set) var lastApplied = Timestamp.missing
   /// The largest `ts` of the applied events.
@@ -43,8 +43,8 @@ public struct OpsState: Sendable {
   var detaineeTally = [Int128](repeating: 0, count: AirliftStatus.allCases.count)
   /// Airlifts not final and incidents not resolved: what the console lists, without walking
   /// every airlift and incident the log has ever had.
-  public internal(set) var activeAirlifts: Set<Symbol> = []
-  public internal(set) var unresolvedIncidents: Set<Symbol> = []
+  public internal(set) var activeAirlifts = SymbolSet()
+  public internal(set) var unresolvedIncidents = SymbolSet()
   /// Open (unacknowledged) incidents by severity, indexed by `Severity.rawValue`.
   public internal(set) var openIncidentTally = [Int](repeating: 0, count: Severity.allCases.count)
 

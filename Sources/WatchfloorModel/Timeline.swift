@@ -30,6 +30,7 @@ public final class Timeline {
   /// The ids of the lines seen so far that were not malformed, for duplicate detection.
   private let seenIDs = IDSet()
   private var records = ChunkedArray<LogRecord>()
+  private var locations = RecordLocations()
   /// `checkpoints[k]` is the state after `k * checkpointInterval` records.
   private var checkpoints: [OpsState] = []
   /// The largest valid `ts` among records `0 ..< (b + 1) * blockSize`, for each block `b`;
@@ -47,6 +48,15 @@ public final class Timeline {
   public var count: Int { records.count }
 
   public subscript(index: Int) -> LogRecord { records[index] }
+
+  /// The file and line record `index` was read from.
+  public func location(ofRecord index: Int) -> RecordLocation { locations.location(of: index) }
+
+  /// The name of the file record `index` was read from, or nil when it has none.
+  public func sourceName(ofRecord index: Int) -> String? {
+    let source = locations.location(of: index).source
+    return sourceNames.indices.contains(source) ? sourceNames[source] : nil
+  }
 
   /// The largest valid `ts` of any record, or missing.
   public var latestTime: Timestamp { blockLatest.last ?? .missing }
@@ -121,17 +131,13 @@ public final class Timeline {
     case .blank:
       return .blank
     case .malformed(let reason, let ts):
-      record = LogRecord(
-        ts: ts, body: .none, by: .none, line: lineNumber, source: source, disposition: .malformed)
+      record = LogRecord(ts: ts, body: .none, by: .none, disposition: .malformed)
       verdict = .malformed(reason: reason)
     case .unknownType(let ts, let type):
-      record = LogRecord(
-        ts: ts, body: .none, by: .none, line: lineNumber, source: source,
-        disposition: .unknownType)
+      record = LogRecord(ts: ts, body: .none, by: .none, disposition: .unknownType)
       verdict = .unknownType(type)
     case .event(let ts, let by, let body):
-      record = LogRecord(
-        ts: ts, body: body, by: by, line: lineNumber, source: source, disposition: .applied)
+      record = LogRecord(ts: ts, body: body, by: by, disposition: .applied)
       verdict = .applied
     }
     if fromDecoder && decoder.hasLineID {
@@ -145,6 +151,7 @@ public final class Timeline {
       }
     }
     append(&record, &verdict)
+    locations.append(line: lineNumber, source: source)
     return verdict
   }
 
@@ -217,6 +224,7 @@ public final class Timeline {
   /// Bytes retained by the records, checkpoints' index and the duplicate set (the states in
   /// checkpoints share most of their storage and are measured by the allocator instead).
   public var recordFootprint: Int {
-    records.footprint + seenIDs.footprint + blockLatest.capacity * MemoryLayout<Timestamp>.stride
+    records.footprint + locations.footprint + seenIDs.footprint
+      + blockLatest.capacity * MemoryLayout<Timestamp>.stride
   }
 }

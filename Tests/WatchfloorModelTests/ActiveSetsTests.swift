@@ -40,8 +40,8 @@ struct ActiveSetsTests {
     for count in 0...log.timeline.count {
       let state = log.timeline.state(afterRecords: count)
       let expected = walked(state)
-      #expect(state.activeAirlifts == expected.airlifts, "after \(count) lines")
-      #expect(state.unresolvedIncidents == expected.incidents, "after \(count) lines")
+      #expect(Set(state.activeAirlifts) == expected.airlifts, "after \(count) lines")
+      #expect(Set(state.unresolvedIncidents) == expected.incidents, "after \(count) lines")
     }
     let names = log.state.activeAirlifts.map { log.tables.airlift($0) }.sorted()
     #expect(names == ["D", "E"])

@@ -1041,7 +1041,7 @@ private enum SchemaCheck {
     case .airliftLanded(let airlift, let delivered):
       symbol("airlift", airlift, tables.airlifts)
       number("delivered", delivered)
-    case .detaineesRepatriated(let facility, let count, let country):
+    case .detaineesRepatriated(let count, let facility, let country):
       symbol("facility", facility, tables.facilities)
       number("count", count)
       symbol("country", country, tables.texts)

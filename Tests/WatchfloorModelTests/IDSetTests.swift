@@ -55,7 +55,7 @@ struct IDSetTests {
 struct RecordLayoutTests {
   @Test("a record is 48 bytes: the large payloads are boxed")
   func recordSize() {
-    #expect(MemoryLayout<LogRecord>.stride == 48)
+    #expect(MemoryLayout<LogRecord>.stride == 40)
   }
 
   @Test("an airlift's plan and progress, as the state keeps them, take 32 and 40 bytes")
