@@ -8,11 +8,17 @@
 /// those copies a quarter the size.
 public struct IncidentSlots: Sendable {
   /// The fields an `incident.reported` fixes for good.
-  private struct Report: Sendable, Equatable {
+  private struct Report: Sendable {
     var reportedAt: Timestamp
     var sector: Symbol
     var kind: Symbol
     var facility: Symbol
+
+    /// The same fields, the time written the same way.
+    func isSame(as other: Report) -> Bool {
+      reportedAt == other.reportedAt && reportedAt.style == other.reportedAt.style
+        && sector == other.sector && kind == other.kind && facility == other.facility
+    }
   }
 
   /// The fields later events change.
@@ -50,7 +56,8 @@ public struct IncidentSlots: Sendable {
         facility: incident.facility)
       // Written only when it differs, so that a change of standing leaves the report's leaf
       // shared with the checkpoints.
-      if reports[symbol] != report { reports[symbol] = report }
+      let unchanged = reports[symbol]?.isSame(as: report) ?? false
+      if !unchanged { reports[symbol] = report }
       standings[symbol] = Standing(
         summary: incident.summary, acknowledgedBy: incident.acknowledgedBy,
         severity: incident.severity, status: incident.status)

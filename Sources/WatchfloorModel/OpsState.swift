@@ -23,7 +23,7 @@ public enum FoldOutcome: Sendable, Equatable {
 
 /// The state of the operation: the fold of the log's events in file order.
 ///
-/// A value type: copies are cheap snapshots (storage is shared chunk by chunk until changed),
+/// A value type: copies are cheap snapshots (storage is shared leaf by leaf until changed, `LeafTree`),
 /// which is what the timeline keeps as checkpoints. Identifiers are symbols of the log's
 /// `SymbolTables`. Sums that could exceed 64 bits with absurd counts are kept in 128 bits
 /// and clamped when shown.
@@ -41,8 +41,9 @@ public struct OpsState: Sendable {
   /// Airlifts and their detainees by status, indexed by `AirliftStatus.rawValue`.
   public internal(set) var airliftTally = [Int](repeating: 0, count: AirliftStatus.allCases.count)
   var detaineeTally = [Int128](repeating: 0, count: AirliftStatus.allCases.count)
-  /// Airlifts not final and incidents not resolved: what the console lists, without walking
-  /// every airlift and incident the log has ever had.
+  /// Airlifts not final and incidents not resolved: what the console lists, without folding
+  /// over every airlift and incident the log has ever had (listing them reads one word per
+  /// 64 symbols).
   public internal(set) var activeAirlifts = SymbolSet()
   public internal(set) var unresolvedIncidents = SymbolSet()
   /// Open (unacknowledged) incidents by severity, indexed by `Severity.rawValue`.

@@ -23,7 +23,7 @@ public final class Timeline {
   /// The current state's counts, without copying the state out (as `current.counts` from
   /// another module does, line after line while a log is read).
   public var counts: LineCounts { current.counts }
-  /// Names of the source files, indexed by `LogRecord.source`.
+  /// Names of the source files, indexed by `RecordLocation.source`.
   public private(set) var sourceNames: [String] = []
 
   private let decoder: EventDecoder
@@ -76,7 +76,8 @@ public final class Timeline {
     tables.texts.trim()
   }
 
-  /// Registers a source file; its index goes into the records read from it.
+  /// Registers a source file; its index is the `source` of the records read from it
+  /// (`location(ofRecord:)`).
   public func addSource(_ name: String) -> Int {
     sourceNames.append(name)
     return sourceNames.count - 1
@@ -150,12 +151,13 @@ public final class Timeline {
         verdict = .duplicate
       }
     }
-    append(&record, &verdict)
-    locations.append(line: lineNumber, source: source)
+    append(&record, &verdict, line: lineNumber, source: source)
     return verdict
   }
 
-  private func append(_ record: inout LogRecord, _ verdict: inout LineVerdict) {
+  private func append(
+    _ record: inout LogRecord, _ verdict: inout LineVerdict, line: Int, source: Int
+  ) {
     let index = records.count
     if index % checkpointInterval == 0 { checkpoints.append(current.withoutHistory) }
     if case .anomaly(let anomaly) = current.fold(record) {
@@ -168,6 +170,7 @@ public final class Timeline {
       blockLatest[block] = record.ts
     }
     records.append(record)
+    locations.append(line: line, source: source)
   }
 
   /// The state after the first `count` records (clamped to the log).

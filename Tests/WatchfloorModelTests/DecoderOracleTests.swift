@@ -26,8 +26,9 @@ import WatchfloorModel
 
 // MARK: - Randomness
 
-/// SplitMix64 (Steele, Lea and Flood): a fixed seed, so every run tests the same lines.
-private struct SplitMix64 {
+/// SplitMix64 (Steele, Lea and Flood): a fixed seed, so every run tests the same lines (and
+/// a failing run of any test of this target that draws from it can be repeated).
+struct SplitMix64: RandomNumberGenerator {
   private var state: UInt64
 
   init(seed: UInt64) { state = seed }

@@ -53,7 +53,7 @@ struct IDSetTests {
 
 @Suite("Retained memory per record")
 struct RecordLayoutTests {
-  @Test("a record is 48 bytes: the large payloads are boxed")
+  @Test("a record is 40 bytes: the large payloads are boxed")
   func recordSize() {
     #expect(MemoryLayout<LogRecord>.stride == 40)
   }
