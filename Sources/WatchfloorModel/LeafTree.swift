@@ -32,22 +32,41 @@ struct LeafTree<Value>: @unchecked Sendable {
 
   /// The value at `index`; `filler` for an index never written.
   subscript(index: Int) -> Value {
-    get {
+    @inline(__always) get {
       let (branch, leaf, offset) = place(index)
       guard branch < branches.count, leaf < branches[branch].count else { return filler }
       return branches[branch][leaf][offset]
     }
-    set {
-      let (branch, leaf, offset) = place(index)
-      while branch >= branches.count {
-        var fresh: [[Value]] = []
-        fresh.reserveCapacity(Self.branchSize)
-        branches.append(fresh)
-      }
-      while leaf >= branches[branch].count {
-        branches[branch].append([Value](repeating: filler, count: leafSize))
-      }
-      branches[branch][leaf][offset] = newValue
+    set { modify(index) { $0 = newValue } }
+  }
+
+  /// Changes the value at `index` in place (growing the tree to it): one walk down, copying
+  /// only a level that is shared.
+  @inline(__always)
+  mutating func modify<Result>(_ index: Int, _ change: (inout Value) -> Result) -> Result {
+    let (branch, leaf, offset) = place(index)
+    if branch >= branches.count || leaf >= branches[branch].count { grow(branch, leaf) }
+    return change(&branches[branch][leaf][offset])
+  }
+
+  /// Changes the value at `index` in place when the tree reaches it; nil when it does not.
+  @inline(__always)
+  mutating func modifyIfPresent<Result>(
+    _ index: Int, _ change: (inout Value) -> Result
+  ) -> Result? {
+    let (branch, leaf, offset) = place(index)
+    guard branch < branches.count, leaf < branches[branch].count else { return nil }
+    return change(&branches[branch][leaf][offset])
+  }
+
+  private mutating func grow(_ branch: Int, _ leaf: Int) {
+    while branch >= branches.count {
+      var fresh: [[Value]] = []
+      fresh.reserveCapacity(Self.branchSize)
+      branches.append(fresh)
+    }
+    while leaf >= branches[branch].count {
+      branches[branch].append([Value](repeating: filler, count: leafSize))
     }
   }
 

@@ -82,7 +82,7 @@ extension OpsState {
     case .airliftLanded(let airlift, let delivered):
       return land(airlift, delivered: delivered)
     case .detaineesRepatriated(let count, let facility, _):
-      guard facilities[facility] != nil else { return .unknownFacility(facility) }
+      guard facilities.contains(facility) else { return .unknownFacility(facility) }
       facilities.update(facility) { $0.occupancy = max(0, $0.occupancy - count) }
       repatriatedSum += Int128(count)
       return nil
@@ -127,7 +127,7 @@ extension OpsState {
   }
 
   private mutating func register(_ registration: FacilityRegistration) -> Anomaly? {
-    guard facilities[registration.facility] == nil else {
+    guard !facilities.contains(registration.facility) else {
       return .facilityExists(registration.facility)
     }
     facilities[registration.facility] = Facility(
@@ -140,12 +140,12 @@ extension OpsState {
   private mutating func requestAirlift(_ request: AirliftRequest, ts: Timestamp, by: Symbol)
     -> Anomaly?
   {
-    guard progress[request.airlift] == nil else { return .airliftExists(request.airlift) }
+    guard !progress.contains(request.airlift) else { return .airliftExists(request.airlift) }
     guard request.origin != request.destination else {
       return .originIsDestination(airlift: request.airlift, facility: request.origin)
     }
-    guard facilities[request.origin] != nil else { return .unknownFacility(request.origin) }
-    guard facilities[request.destination] != nil else {
+    guard facilities.contains(request.origin) else { return .unknownFacility(request.origin) }
+    guard facilities.contains(request.destination) else {
       return .unknownFacility(request.destination)
     }
     plans[request.airlift] = AirliftPlan(request: request, requestedAt: ts, requestedBy: by)
@@ -200,7 +200,7 @@ extension OpsState {
     guard current.status == .approved || current.status == .inFlight else {
       return .notAllowed(airlift: airlift, event: .airliftDiverted, status: current.status)
     }
-    guard facilities[destination] != nil else { return .unknownFacility(destination) }
+    guard facilities.contains(destination) else { return .unknownFacility(destination) }
     guard destination != plan.origin else {
       return .divertedToOrigin(airlift: airlift, facility: destination)
     }
@@ -237,7 +237,8 @@ extension OpsState {
   /// Replaces an airlift's progress, keeping the tallies and inbound figures in step.
   private mutating func setProgress(_ airlift: Symbol, _ new: AirliftProgress) {
     let detainees = Int128(plans[airlift]?.detainees ?? 0)
-    if let old = progress[airlift] {
+    let old = progress[airlift]
+    if let old {
       airliftTally[Int(old.status.rawValue)] -= 1
       detaineeTally[Int(old.status.rawValue)] -= detainees
       if old.status.isInbound { facilities.update(old.destination) { $0.inbound -= detainees } }
@@ -245,7 +246,7 @@ extension OpsState {
     airliftTally[Int(new.status.rawValue)] += 1
     detaineeTally[Int(new.status.rawValue)] += detainees
     if new.status.isInbound { facilities.update(new.destination) { $0.inbound += detainees } }
-    let wasActive = progress[airlift].map { !$0.status.isFinal } ?? false
+    let wasActive = old.map { !$0.status.isFinal } ?? false
     if wasActive != !new.status.isFinal {
       if wasActive { activeAirlifts.remove(airlift) } else { activeAirlifts.insert(airlift) }
     }

@@ -12,21 +12,32 @@ public struct Slots<Element>: @unchecked Sendable {
   public init() {}
 
   public subscript(symbol: Symbol) -> Element? {
-    get { symbol.isNone ? nil : tree[symbol.index] }
+    @inline(__always) get { symbol.isNone ? nil : tree[symbol.index] }
     set {
       guard !symbol.isNone else { return }
-      let had = tree[symbol.index] != nil
-      tree[symbol.index] = newValue
-      count += (newValue != nil ? 1 : 0) - (had ? 1 : 0)
+      count += tree.modify(symbol.index) { slot in
+        let change = (newValue != nil ? 1 : 0) - (slot != nil ? 1 : 0)
+        slot = newValue
+        return change
+      }
     }
+  }
+
+  /// Whether the symbol holds a value, without copying the value out.
+  @inline(__always)
+  public func contains(_ symbol: Symbol) -> Bool {
+    !symbol.isNone && tree[symbol.index] != nil
   }
 
   /// Changes an existing value in place; does nothing when the symbol holds none.
   @inline(__always)
   public mutating func update(_ symbol: Symbol, _ change: (inout Element) -> Void) {
-    guard !symbol.isNone, var value = tree[symbol.index] else { return }
-    change(&value)
-    tree[symbol.index] = value
+    guard !symbol.isNone else { return }
+    _ = tree.modifyIfPresent(symbol.index) { slot in
+      guard var value = slot else { return }
+      change(&value)
+      slot = value
+    }
   }
 
   /// Every symbol that holds a value, with its value, in symbol order.
