@@ -47,6 +47,10 @@ public final class EventDecoder {
     present.deallocate()
   }
 
+  /// Forgets the last line's id: for a line that never reached the decoder (one the reader's
+  /// scan found malformed), so that no id is taken for it.
+  public func forgetLineID() { hasLineID = false }
+
   /// Decodes one line (without its `\n`; a trailing `\r` is allowed).
   public func decode(_ line: UnsafeRawBufferPointer) -> DecodedLine {
     members.removeAll(keepingCapacity: true)

@@ -86,9 +86,7 @@ public final class Timeline {
   /// Decodes, classifies and folds one line.
   @discardableResult
   public func ingest(_ line: UnsafeRawBufferPointer, lineNumber: Int, source: Int) -> LineVerdict {
-    classify(
-      decoder.decode(line), fromDecoder: true, idHash: nil, lineNumber: lineNumber,
-      source: source)
+    classify(decoder.decode(line), idHash: nil, lineNumber: lineNumber, source: source)
   }
 
   /// Decodes, classifies and folds one line that `LineScanner` has scanned to an object with
@@ -100,8 +98,8 @@ public final class Timeline {
     lineNumber: Int, source: Int
   ) -> LineVerdict {
     classify(
-      decoder.decode(line, members: members), fromDecoder: true, idHash: idHash,
-      lineNumber: lineNumber, source: source)
+      decoder.decode(line, members: members), idHash: idHash, lineNumber: lineNumber,
+      source: source)
   }
 
   /// The hash of event ids that `ingest(_:members:idHash:lineNumber:source:)` takes; a value
@@ -116,15 +114,15 @@ public final class Timeline {
   /// Classifies and folds one line whose scan found it malformed (`LineScanner.Outcome`).
   @discardableResult
   public func ingest(malformed reason: String, lineNumber: Int, source: Int) -> LineVerdict {
-    classify(
-      .malformed(reason: reason, ts: .missing), fromDecoder: false, idHash: nil,
-      lineNumber: lineNumber, source: source)
+    decoder.forgetLineID()
+    return classify(
+      .malformed(reason: reason, ts: .missing), idHash: nil, lineNumber: lineNumber,
+      source: source)
   }
 
-  /// - Parameter fromDecoder: whether the decoder read this line, so that its `lineID` is this
-  ///   line's.
+  /// The decoder's `lineID`, when it has one, is this line's.
   private func classify(
-    _ decoded: DecodedLine, fromDecoder: Bool, idHash: UInt64?, lineNumber: Int, source: Int
+    _ decoded: DecodedLine, idHash: UInt64?, lineNumber: Int, source: Int
   ) -> LineVerdict {
     var record: LogRecord
     var verdict: LineVerdict
@@ -141,7 +139,7 @@ public final class Timeline {
       record = LogRecord(ts: ts, body: body, by: by, disposition: .applied)
       verdict = .applied
     }
-    if fromDecoder && decoder.hasLineID {
+    if decoder.hasLineID {
       let isDuplicate = decoder.lineID.withUnsafeBytes { id in
         if let idHash { !seenIDs.insert(id, hash: idHash) } else { !seenIDs.insert(id) }
       }

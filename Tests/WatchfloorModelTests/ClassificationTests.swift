@@ -26,6 +26,28 @@ struct ClassificationTests {
     #expect(log.facilityState("karkh")?.status == .closed)
   }
 
+  @Test("a line the reader's scan found malformed takes no id from the line decoded before it")
+  func scanMalformedTakesNoID() {
+    var log = LogBuilder()
+    log.facility("karkh")
+    let line =
+      #"{"ts":"2026-01-21T07:01:00Z","type":"facility.updated","id":"e1","facility":"karkh","status":"closed"}"#
+    #expect(log.raw(line).isApplied)
+    // The pipeline hands such a line to the timeline without decoding it: had the decoder's
+    // last id ("e1") been taken for it, it would count as a duplicate, not as malformed.
+    let verdict = log.timeline.ingest(malformed: "not JSON", lineNumber: 3, source: 0)
+    guard case .malformed = verdict else {
+      Issue.record("expected malformed, got \(verdict)")
+      return
+    }
+    #expect(log.state.counts.duplicates == 0)
+    #expect(log.state.counts.malformed == 1)
+    guard case .duplicate = log.raw(line) else {
+      Issue.record("the same id again must be a duplicate")
+      return
+    }
+  }
+
   @Test("duplicate comes before unknown type, and unknown types and anomalies remember ids")
   func duplicateBeforeUnknownType() {
     var log = LogBuilder()
