@@ -16,6 +16,9 @@ final class LineBlock {
     var memberCount = 0
     /// `Timeline.idHasher`'s hash of the line's `id`, when it has one (a string).
     var idHash: UInt64?
+    /// The line's `ts` parsed here, when it is a string without escapes in a form that keeps
+    /// no text; otherwise the decoder parses it.
+    var ts: Timestamp?
   }
 
   enum Outcome: UInt8 {
@@ -117,7 +120,17 @@ final class LineBlock {
       }
       lines[index].firstMember = first
       lines[index].memberCount = members.count - first
-      // As the decoder does, the last `id` member counts.
+      // As the decoder does, the last `ts` and `id` members count.
+      if let ts = members[first...].last(where: { $0.field == .ts }), ts.value.kind == .string,
+        !ts.value.escaped
+      {
+        let content = LineScanner.content(bytes)
+        if case .timestamp(let parsed) = RFC3339.parseKeepingNothing(
+          UnsafeRawBufferPointer(rebasing: content[ts.value.start..<ts.value.end]))
+        {
+          lines[index].ts = parsed
+        }
+      }
       if let id = members[first...].last(where: { $0.field == .id }), id.value.kind == .string {
         let content = LineScanner.content(bytes)
         let raw = UnsafeRawBufferPointer(rebasing: content[id.value.start..<id.value.end])

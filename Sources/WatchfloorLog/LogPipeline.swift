@@ -78,7 +78,7 @@ public enum LogPipeline {
             block.bytes(of: line),
             members: UnsafeBufferPointer(
               rebasing: members[line.firstMember..<line.firstMember + line.memberCount]),
-            idHash: line.idHash, lineNumber: line.number, source: source)
+            idHash: line.idHash, ts: line.ts, lineNumber: line.number, source: source)
         }
         report(verdict, source, line.number)
       }

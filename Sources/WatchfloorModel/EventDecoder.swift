@@ -14,13 +14,25 @@ public enum DecodedLine: Sendable {
 ///
 /// It scans each line once with a strict JSON scanner, keeps the spans of the members it knows,
 /// and checks each type's fields for presence, JSON type and range. Identifiers and text are
-/// interned into `tables` as they are read. After `decode`, `lineID` holds the line's `id`
+/// interned into `tables` as they are read. After `decode`, `withLineID` gives the line's `id`
 /// bytes (when it had one) for duplicate detection.
 public final class EventDecoder {
   public let tables: SymbolTables
-  /// The envelope `id` of the last decoded line, unescaped; valid when `hasLineID`.
-  public private(set) var lineID: [UInt8] = []
   public private(set) var hasLineID = false
+  /// The envelope `id` of the last decoded line, unescaped, in the first `lineIDCount` bytes;
+  /// valid when `hasLineID`. Plain memory: an array's copy-in cost more than the duplicate
+  /// check it feeds, once per line.
+  private var lineIDBytes: UnsafeMutableRawPointer
+  private var lineIDCapacity = 64
+  private var lineIDCount = 0
+
+  /// The envelope `id` of the last decoded line, unescaped; valid when `hasLineID`.
+  public func withLineID<Result>(_ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+    body(UnsafeRawBufferPointer(start: lineIDBytes, count: lineIDCount))
+  }
+
+  /// The same bytes as a new array (for tests and tools; ingest uses `withLineID`).
+  public var lineID: [UInt8] { withLineID { Array($0) } }
 
   /// The last value of each known member, valid where `present` holds the line's generation;
   /// plain memory, as this is the hot path of ingest.
@@ -33,6 +45,7 @@ public final class EventDecoder {
 
   public init(tables: SymbolTables) {
     self.tables = tables
+    lineIDBytes = .allocate(byteCount: lineIDCapacity, alignment: 8)
     let count = EventField.allCases.count
     values = .allocate(capacity: count)
     values.initialize(
@@ -45,6 +58,18 @@ public final class EventDecoder {
   deinit {
     values.deallocate()
     present.deallocate()
+    lineIDBytes.deallocate()
+  }
+
+  /// Keeps `id` as the line's id.
+  private func keepLineID(_ id: UnsafeRawBufferPointer) {
+    if id.count > lineIDCapacity {
+      lineIDBytes.deallocate()
+      lineIDCapacity = max(id.count, lineIDCapacity * 2)
+      lineIDBytes = .allocate(byteCount: lineIDCapacity, alignment: 8)
+    }
+    if let base = id.baseAddress { lineIDBytes.copyMemory(from: base, byteCount: id.count) }
+    lineIDCount = id.count
   }
 
   /// Forgets the last line's id: for a line that never reached the decoder (one the reader's
@@ -67,8 +92,11 @@ public final class EventDecoder {
   }
 
   /// Decodes a line that `LineScanner` found to be a JSON object with these known `members`.
+  /// `ts`, when given, is the line's last `ts` member already parsed (by
+  /// `RFC3339.parseKeepingNothing`, on the reader thread).
   public func decode(
-    _ line: UnsafeRawBufferPointer, members: UnsafeBufferPointer<ScannedMember>
+    _ line: UnsafeRawBufferPointer, members: UnsafeBufferPointer<ScannedMember>,
+    ts parsedTS: Timestamp? = nil
   ) -> DecodedLine {
     hasLineID = false
     let line = LineScanner.content(line)
@@ -83,14 +111,14 @@ public final class EventDecoder {
     }
     let fields = Fields(
       tables: tables, values: values, present: present, generation: generation, line: line)
-    let ts = fields.timestamp(.ts)
+    let ts = parsedTS ?? fields.timestamp(.ts)
     do throws(MalformedField) {
       guard let ts else { throw fields.problem(.ts, "a valid RFC 3339 date-time") }
       guard fields.kind(.type) == .string else { throw fields.problem(.type, "a string") }
       let type = fields.withString(.type) { EventType.matching($0) }
       if fields.has(.id) {
         guard fields.kind(.id) == .string else { throw fields.problem(.id, "a string") }
-        fields.copyString(.id, into: &lineID)
+        fields.withString(.id) { keepLineID($0) }
         hasLineID = true
       }
       guard let type else { return .unknownType(ts: ts, type: try fields.requiredText(.type)) }
@@ -146,17 +174,6 @@ public final class EventDecoder {
       var buffer: [UInt8] = []
       unescapeJSONString(raw, into: &buffer)
       return buffer.withUnsafeBytes(body)
-    }
-
-    func copyString(_ field: EventField, into out: inout [UInt8]) {
-      let value = values[field.rawValue]
-      let raw = slice(value)
-      if value.escaped {
-        unescapeJSONString(raw, into: &out)
-      } else {
-        out.removeAll(keepingCapacity: true)
-        out.append(contentsOf: raw)
-      }
     }
 
     func timestamp(_ field: EventField) -> Timestamp? {

@@ -8,6 +8,27 @@ public enum RFC3339 {
   /// Parses `text`; nil when it is not a valid RFC 3339 date-time. Forms that cannot be
   /// printed back from their fields keep their text in `verbatim`.
   public static func parse(_ text: UnsafeRawBufferPointer, verbatim: Interner) -> Timestamp? {
+    switch parseKeepingNothing(text) {
+    case .timestamp(let timestamp): return timestamp
+    case .needsText(var timestamp):
+      timestamp.style = Timestamp.Style.verbatimBit | verbatim.intern(text).rawValue
+      return timestamp
+    case nil: return nil
+    }
+  }
+
+  /// What parsing without an interner found (`parseKeepingNothing`).
+  public enum Parsed: Sendable {
+    case timestamp(Timestamp)
+    /// Valid, but a form that cannot be printed back from its fields (a fraction finer than
+    /// nanoseconds): its text must be kept, which `parse(_:verbatim:)` does. The style is not
+    /// set yet.
+    case needsText(Timestamp)
+  }
+
+  /// Parses `text` touching nothing shared, so on any thread (the log reader's); nil when it
+  /// is not a valid RFC 3339 date-time.
+  public static func parseKeepingNothing(_ text: UnsafeRawBufferPointer) -> Parsed? {
     let count = text.count
     guard count >= 20 else { return nil }
     @inline(__always) func digit(_ index: Int) -> Int? {
@@ -75,13 +96,11 @@ public enum RFC3339 {
     seconds -= Int64(offsetMinutes * 60)
     if second == 60 { style |= Timestamp.Style.leapSecondBit }
     if fractionDigits > 9 {
-      let symbol = verbatim.intern(text)
-      style = Timestamp.Style.verbatimBit | symbol.rawValue
-    } else {
-      style |= UInt32(fractionDigits)
-      style |= UInt32(offsetMinutes + Timestamp.Style.offsetBias) << Timestamp.Style.offsetShift
+      return .needsText(Timestamp(seconds: seconds, nanoseconds: nanoseconds, style: 0))
     }
-    return Timestamp(seconds: seconds, nanoseconds: nanoseconds, style: style)
+    style |= UInt32(fractionDigits)
+    style |= UInt32(offsetMinutes + Timestamp.Style.offsetBias) << Timestamp.Style.offsetShift
+    return .timestamp(Timestamp(seconds: seconds, nanoseconds: nanoseconds, style: style))
   }
 
   public static func parse(_ text: String, verbatim: Interner) -> Timestamp? {

@@ -91,14 +91,15 @@ public final class Timeline {
 
   /// Decodes, classifies and folds one line that `LineScanner` has scanned to an object with
   /// these known `members` (as `LogPipeline` does on another thread); `idHash` is
-  /// `idHasher.hash` of the line's `id`, when it has one, computed there too.
+  /// `idHasher.hash` of the line's `id`, when it has one, and `ts` its `ts` when parsed there
+  /// too (`EventDecoder.decode(_:members:ts:)`).
   @discardableResult
   public func ingest(
     _ line: UnsafeRawBufferPointer, members: UnsafeBufferPointer<ScannedMember>, idHash: UInt64?,
-    lineNumber: Int, source: Int
+    ts: Timestamp? = nil, lineNumber: Int, source: Int
   ) -> LineVerdict {
     classify(
-      decoder.decode(line, members: members), idHash: idHash, lineNumber: lineNumber,
+      decoder.decode(line, members: members, ts: ts), idHash: idHash, lineNumber: lineNumber,
       source: source)
   }
 
@@ -140,7 +141,7 @@ public final class Timeline {
       verdict = .applied
     }
     if decoder.hasLineID {
-      let isDuplicate = decoder.lineID.withUnsafeBytes { id in
+      let isDuplicate = decoder.withLineID { id in
         if let idHash { !seenIDs.insert(id, hash: idHash) } else { !seenIDs.insert(id) }
       }
       if isDuplicate {
