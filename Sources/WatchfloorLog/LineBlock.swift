@@ -100,8 +100,8 @@ final class LineBlock {
     UnsafeRawBufferPointer(start: base.map { $0 + line.start }, count: line.count)
   }
 
-  /// Scans every line, and hashes each line's `id` for the duplicate check (on the reader
-  /// thread). The arrays are taken out of the block for the loop, so that it pays no access
+  /// Scans every line, parses each object's `ts` and hashes its `id` for the duplicate check
+  /// (on the reader thread). The arrays are taken out of the block for the loop, so that it pays no access
   /// checks on the block per line.
   func scan(with scanner: inout LineScanner, idHasher: IDSet.Hasher, scratch: inout [UInt8]) {
     var lines = self.lines
@@ -120,19 +120,18 @@ final class LineBlock {
       }
       lines[index].firstMember = first
       lines[index].memberCount = members.count - first
+      // Only an object is decoded: the rest need no `ts` nor `id`.
+      guard lines[index].outcome == .object else { continue }
+      let content = LineScanner.content(bytes)
       // As the decoder does, the last `ts` and `id` members count.
       if let ts = members[first...].last(where: { $0.field == .ts }), ts.value.kind == .string,
-        !ts.value.escaped
-      {
-        let content = LineScanner.content(bytes)
-        if case .timestamp(let parsed) = RFC3339.parseKeepingNothing(
+        !ts.value.escaped,
+        case .timestamp(let parsed) = RFC3339.parseKeepingNothing(
           UnsafeRawBufferPointer(rebasing: content[ts.value.start..<ts.value.end]))
-        {
-          lines[index].ts = parsed
-        }
+      {
+        lines[index].ts = parsed
       }
       if let id = members[first...].last(where: { $0.field == .id }), id.value.kind == .string {
-        let content = LineScanner.content(bytes)
         let raw = UnsafeRawBufferPointer(rebasing: content[id.value.start..<id.value.end])
         if id.value.escaped {
           unescapeJSONString(raw, into: &scratch)

@@ -8,7 +8,7 @@ public struct ScannedMember: Sendable {
 /// The half of decoding that needs no tables: syntax, and which known members a line holds.
 ///
 /// It touches nothing shared, so lines can be scanned on another thread while the decoder
-/// interns and the timeline folds earlier ones. `EventDecoder.decode(_:members:)` takes its
+/// interns and the timeline folds earlier ones. `EventDecoder.decode(_:members:ts:)` takes its
 /// output.
 public struct LineScanner {
   /// What a line scanned to.

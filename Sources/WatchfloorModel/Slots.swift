@@ -23,7 +23,7 @@ public struct Slots<Element>: @unchecked Sendable {
     }
   }
 
-  /// Whether the symbol holds a value, without copying the value out.
+  /// Whether the symbol holds a value.
   @inline(__always)
   public func contains(_ symbol: Symbol) -> Bool {
     !symbol.isNone && tree[symbol.index] != nil
@@ -32,7 +32,9 @@ public struct Slots<Element>: @unchecked Sendable {
   /// Changes an existing value in place; does nothing when the symbol holds none.
   @inline(__always)
   public mutating func update(_ symbol: Symbol, _ change: (inout Element) -> Void) {
-    guard !symbol.isNone else { return }
+    // Checked first by reading: writing access to an empty slot would still copy its leaf
+    // away from the checkpoints that share it.
+    guard contains(symbol) else { return }
     _ = tree.modifyIfPresent(symbol.index) { slot in
       guard var value = slot else { return }
       change(&value)

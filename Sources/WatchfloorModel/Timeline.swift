@@ -103,7 +103,7 @@ public final class Timeline {
       source: source)
   }
 
-  /// The hash of event ids that `ingest(_:members:idHash:lineNumber:source:)` takes; a value
+  /// The hash of event ids that `ingest(_:members:idHash:ts:lineNumber:source:)` takes; a value
   /// for any thread.
   public var idHasher: IDSet.Hasher { seenIDs.hasher }
 
