@@ -7,14 +7,15 @@ extension ConsoleModel {
     let record = timeline[index]
     let time = ConsoleTime.timeOfDay(record.ts, offsetMinutes: zoneOffsetMinutes(at: record.ts))
     guard let type = record.body.type else {
-      let file = timeline.sourceName(ofRecord: index) ?? "the log"
+      let location = timeline.location(ofRecord: index)
+      let file = timeline.sourceName(location) ?? "the log"
       let what: String
       switch record.disposition {
       case .duplicate: what = "duplicate line (skipped)"
       case .unknownType: what = "line of an unknown type (skipped)"
       default: what = "malformed line (skipped)"
       }
-      return "\(time)  \(what): line \(timeline.location(ofRecord: index).line) of \(file)"
+      return "\(time)  \(what): line \(location.line) of \(file)"
     }
     var text = "\(time)  \(type.name)"
     if !record.by.isNone { text += "  by \(tables.text(record.by))" }

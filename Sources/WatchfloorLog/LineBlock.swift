@@ -101,8 +101,8 @@ final class LineBlock {
   }
 
   /// Scans every line, parses each object's `ts` and hashes its `id` for the duplicate check
-  /// (on the reader thread). The arrays are taken out of the block for the loop, so that it pays no access
-  /// checks on the block per line.
+  /// (on the reader thread). The arrays are taken out of the block for the loop, so that it
+  /// pays no access checks on the block per line.
   func scan(with scanner: inout LineScanner, idHasher: IDSet.Hasher, scratch: inout [UInt8]) {
     var lines = self.lines
     var members = self.members

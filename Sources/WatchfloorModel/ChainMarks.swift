@@ -34,8 +34,9 @@ public struct ChainMarks: Sendable, Equatable {
 
   /// What the chain says of the line record `index` of `timeline` was read from.
   public func status(ofRecord index: Int, in timeline: Timeline) -> LinkStatus {
-    guard let file = timeline.sourceName(ofRecord: index) else { return .unchained }
-    return status(file: file, line: timeline.location(ofRecord: index).line)
+    let location = timeline.location(ofRecord: index)
+    guard let file = timeline.sourceName(location) else { return .unchained }
+    return status(file: file, line: location.line)
   }
 
   /// A short word for a decision's mark: `chain ✓`, `CHAIN BROKEN` or `unchained`.

@@ -424,9 +424,8 @@ private struct DayReportBuilder {
   }
 
   private func reference(_ index: Int) -> DayReport.LineReference {
-    DayReport.LineReference(
-      file: timeline.sourceName(ofRecord: index) ?? "",
-      line: timeline.location(ofRecord: index).line)
+    let location = timeline.location(ofRecord: index)
+    return DayReport.LineReference(file: timeline.sourceName(location) ?? "", line: location.line)
   }
 }
 

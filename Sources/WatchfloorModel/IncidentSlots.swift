@@ -40,10 +40,7 @@ public struct IncidentSlots: Sendable {
   public subscript(symbol: Symbol) -> Incident? {
     get {
       guard let standing = standings[symbol], let report = reports[symbol] else { return nil }
-      return Incident(
-        sector: report.sector, kind: report.kind, facility: report.facility,
-        reportedAt: report.reportedAt, severity: standing.severity, summary: standing.summary,
-        status: standing.status, acknowledgedBy: standing.acknowledgedBy)
+      return Self.incident(report, standing)
     }
     set {
       guard let incident = newValue else {
@@ -66,9 +63,16 @@ public struct IncidentSlots: Sendable {
 
   /// Every incident with its symbol, in symbol order.
   public func forEachEntry(_ body: (Symbol, Incident) throws -> Void) rethrows {
-    try standings.forEachEntry { symbol, _ in
-      if let incident = self[symbol] { try body(symbol, incident) }
+    try standings.forEachEntry { symbol, standing in
+      if let report = reports[symbol] { try body(symbol, Self.incident(report, standing)) }
     }
+  }
+
+  private static func incident(_ report: Report, _ standing: Standing) -> Incident {
+    Incident(
+      sector: report.sector, kind: report.kind, facility: report.facility,
+      reportedAt: report.reportedAt, severity: standing.severity, summary: standing.summary,
+      status: standing.status, acknowledgedBy: standing.acknowledgedBy)
   }
 
   /// The incidents' symbols, in symbol order.

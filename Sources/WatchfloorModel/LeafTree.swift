@@ -49,16 +49,6 @@ struct LeafTree<Value>: @unchecked Sendable {
     return change(&branches[branch][leaf][offset])
   }
 
-  /// Changes the value at `index` in place when the tree reaches it; nil when it does not.
-  @inline(__always)
-  mutating func modifyIfPresent<Result>(
-    _ index: Int, _ change: (inout Value) -> Result
-  ) -> Result? {
-    let (branch, leaf, offset) = place(index)
-    guard branch < branches.count, leaf < branches[branch].count else { return nil }
-    return change(&branches[branch][leaf][offset])
-  }
-
   private mutating func grow(_ branch: Int, _ leaf: Int) {
     while branch >= branches.count {
       var fresh: [[Value]] = []

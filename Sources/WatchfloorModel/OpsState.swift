@@ -23,8 +23,8 @@ public enum FoldOutcome: Sendable, Equatable {
 
 /// The state of the operation: the fold of the log's events in file order.
 ///
-/// A value type: copies are cheap snapshots (storage is shared leaf by leaf until changed, `LeafTree`),
-/// which is what the timeline keeps as checkpoints. Identifiers are symbols of the log's
+/// A value type: copies are cheap snapshots (storage is shared leaf by leaf until changed,
+/// `LeafTree`), which is what the timeline keeps as checkpoints. Identifiers are symbols of the log's
 /// `SymbolTables`. Sums that could exceed 64 bits with absurd counts are kept in 128 bits
 /// and clamped when shown.
 public struct OpsState: Sendable {

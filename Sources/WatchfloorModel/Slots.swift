@@ -35,7 +35,7 @@ public struct Slots<Element>: @unchecked Sendable {
     // Checked first by reading: writing access to an empty slot would still copy its leaf
     // away from the checkpoints that share it.
     guard contains(symbol) else { return }
-    _ = tree.modifyIfPresent(symbol.index) { slot in
+    tree.modify(symbol.index) { slot in
       guard var value = slot else { return }
       change(&value)
       slot = value

@@ -52,10 +52,9 @@ public final class Timeline {
   /// The file and line record `index` was read from.
   public func location(ofRecord index: Int) -> RecordLocation { locations.location(of: index) }
 
-  /// The name of the file record `index` was read from, or nil when it has none.
-  public func sourceName(ofRecord index: Int) -> String? {
-    let source = locations.location(of: index).source
-    return sourceNames.indices.contains(source) ? sourceNames[source] : nil
+  /// The name of the file of `location`, or nil when it has none.
+  public func sourceName(_ location: RecordLocation) -> String? {
+    sourceNames.indices.contains(location.source) ? sourceNames[location.source] : nil
   }
 
   /// The largest valid `ts` of any record, or missing.

@@ -39,7 +39,10 @@ struct LoadedLog {
   /// hashed, or was beside the reading); exits 2 when it cannot be read. A log read from a
   /// pipe or FIFO cannot be read again: its decisions are shown unchained, with a warning.
   func chainMarks() throws -> ChainMarks {
-    if let fileLog = log as? FileLog, !ChainVerification.areRegularFiles(fileLog.files) {
+    // A chain verified beside the reading was started only for regular files.
+    if chain == nil, let fileLog = log as? FileLog,
+      !ChainVerification.areRegularFiles(fileLog.files)
+    {
       standardError(
         "watchfloor: warning: the decision chain is not verified: a pipe is read once; "
           + "give the log as a file to verify it")

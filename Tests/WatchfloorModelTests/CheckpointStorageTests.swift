@@ -128,7 +128,8 @@ struct CheckpointStorageTests {
     #expect(timeline.count == expected.count)
     for (index, (source, line, _)) in expected.enumerated() {
       #expect(timeline.location(ofRecord: index) == RecordLocation(source: source, line: line))
-      #expect(timeline.sourceName(ofRecord: index) == ["a.jsonl", "b.jsonl"][source])
+      #expect(
+        timeline.sourceName(timeline.location(ofRecord: index)) == ["a.jsonl", "b.jsonl"][source])
     }
     #expect(MemoryLayout<LogRecord>.stride == 40)
   }
