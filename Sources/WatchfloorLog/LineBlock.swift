@@ -100,10 +100,12 @@ final class LineBlock {
     UnsafeRawBufferPointer(start: base.map { $0 + line.start }, count: line.count)
   }
 
-  /// Scans every line, parses each object's `ts` and hashes its `id` for the duplicate check
-  /// (on the reader thread). The arrays are taken out of the block for the loop, so that it
-  /// pays no access checks on the block per line.
-  func scan(with scanner: inout LineScanner, idHasher: IDSet.Hasher, scratch: inout [UInt8]) {
+  /// Scans every line, parses each object's `ts`, hashes its `id` for the duplicate check and
+  /// hashes the strings the decoder will intern (on the reader thread). The arrays are taken
+  /// out of the block for the loop, so that it pays no access checks on the block per line.
+  func scan(
+    with scanner: inout LineScanner, hashers: LineHashers, scratch: inout [UInt8]
+  ) {
     var lines = self.lines
     var members = self.members
     self.lines = []
@@ -120,24 +122,42 @@ final class LineBlock {
       }
       lines[index].firstMember = first
       lines[index].memberCount = members.count - first
-      // Only an object is decoded: the rest need no `ts` nor `id`.
+      // Only an object is decoded: the rest need no `ts`, `id` nor hashes.
       guard lines[index].outcome == .object else { continue }
       let content = LineScanner.content(bytes)
-      // As the decoder does, the last `ts` and `id` members count.
-      if let ts = members[first...].last(where: { $0.field == .ts }), ts.value.kind == .string,
-        !ts.value.escaped,
+      // One walk over the members; as the decoder does, the last `ts` and `id` count.
+      var ts: JSONValue?
+      var id: JSONValue?
+      for member in first..<members.count {
+        let value = members[member].value
+        guard value.kind == .string else {
+          if members[member].field == .ts { ts = nil }
+          if members[member].field == .id { id = nil }
+          continue
+        }
+        switch members[member].field {
+        case .ts: ts = value
+        case .id: id = value
+        case let field where field.isInterned && !value.escaped:
+          members[member].value.hash = hashers.strings.hash(
+            UnsafeRawBufferPointer(rebasing: content[value.start..<value.end]))
+          members[member].value.hashed = true
+        default: break
+        }
+      }
+      if let ts, !ts.escaped,
         case .timestamp(let parsed) = RFC3339.parseKeepingNothing(
-          UnsafeRawBufferPointer(rebasing: content[ts.value.start..<ts.value.end]))
+          UnsafeRawBufferPointer(rebasing: content[ts.start..<ts.end]))
       {
         lines[index].ts = parsed
       }
-      if let id = members[first...].last(where: { $0.field == .id }), id.value.kind == .string {
-        let raw = UnsafeRawBufferPointer(rebasing: content[id.value.start..<id.value.end])
-        if id.value.escaped {
+      if let id {
+        let raw = UnsafeRawBufferPointer(rebasing: content[id.start..<id.end])
+        if id.escaped {
           unescapeJSONString(raw, into: &scratch)
-          lines[index].idHash = scratch.withUnsafeBytes { idHasher.hash($0) }
+          lines[index].idHash = scratch.withUnsafeBytes { hashers.ids.hash($0) }
         } else {
-          lines[index].idHash = idHasher.hash(raw)
+          lines[index].idHash = hashers.ids.hash(raw)
         }
       }
     }
@@ -151,3 +171,15 @@ final class LineBlock {
 #elseif canImport(Darwin)
   import Darwin
 #endif
+
+/// The hashes the reader thread takes ahead for the timeline it feeds: its duplicate check's
+/// and its symbol tables'.
+struct LineHashers: Sendable {
+  var ids: IDSet.Hasher
+  var strings: Interner.Hasher
+
+  init(for timeline: Timeline) {
+    ids = timeline.idHasher
+    strings = timeline.tables.hasher
+  }
+}

@@ -29,7 +29,7 @@ public enum LogPipeline {
     _ source: Source, into timeline: Timeline, blockBytes: Int = blockBytes,
     report: (LineVerdict, Int, Int) -> Void
   ) -> Source {
-    let ring = Ring(source: source, blockBytes: blockBytes, idHasher: timeline.idHasher)
+    let ring = Ring(source: source, blockBytes: blockBytes, hashers: LineHashers(for: timeline))
     let reader = Thread { ring.readAll() }
     reader.name = "watchfloor-reader"
     reader.start()
@@ -97,11 +97,11 @@ public enum LogPipeline {
     let filled = DispatchSemaphore(value: 0)
     let finished = DispatchSemaphore(value: 0)
     var source: Source
-    let idHasher: IDSet.Hasher
+    let hashers: LineHashers
 
-    init(source: Source, blockBytes: Int, idHasher: IDSet.Hasher) {
+    init(source: Source, blockBytes: Int, hashers: LineHashers) {
       self.source = source
-      self.idHasher = idHasher
+      self.hashers = hashers
       blocks = (0..<LogPipeline.ringSize).map { _ in LineBlock(capacity: blockBytes) }
       free = DispatchSemaphore(value: blocks.count)
     }
@@ -115,7 +115,7 @@ public enum LogPipeline {
         let block = blocks[index]
         block.reset()
         source.fill(block)
-        block.scan(with: &scanner, idHasher: idHasher, scratch: &scratch)
+        block.scan(with: &scanner, hashers: hashers, scratch: &scratch)
         let isLast = block.isLast
         filled.signal()
         if isLast { break }

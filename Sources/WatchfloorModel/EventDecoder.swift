@@ -34,9 +34,10 @@ public final class EventDecoder {
   /// The same bytes as a new array (for tests and tools; ingest uses `withLineID`).
   public var lineID: [UInt8] { withLineID { Array($0) } }
 
-  /// The last value of each known member, valid where `present` holds the line's generation;
-  /// plain memory, as this is the hot path of ingest.
-  private let values: UnsafeMutablePointer<JSONValue>
+  /// Where in the line's members the last of each known member is, valid where `present`
+  /// holds the line's generation; plain memory, as this is the hot path of ingest (an index,
+  /// not a copy of the 40-byte value, for each member).
+  private let memberIndex: UnsafeMutablePointer<Int32>
   private let present: UnsafeMutablePointer<UInt32>
   private var generation: UInt32 = 0
   /// For `decode(_:)`: the scanner and its output, kept to reuse their storage.
@@ -47,16 +48,14 @@ public final class EventDecoder {
     self.tables = tables
     lineIDBytes = .allocate(byteCount: lineIDCapacity, alignment: 8)
     let count = EventField.allCases.count
-    values = .allocate(capacity: count)
-    values.initialize(
-      repeating: JSONValue(kind: .null, start: 0, end: 0, escaped: false, integer: 0),
-      count: count)
+    memberIndex = .allocate(capacity: count)
+    memberIndex.initialize(repeating: 0, count: count)
     present = .allocate(capacity: count)
     present.initialize(repeating: 0, count: count)
   }
 
   deinit {
-    values.deallocate()
+    memberIndex.deallocate()
     present.deallocate()
     lineIDBytes.deallocate()
   }
@@ -105,12 +104,13 @@ public final class EventDecoder {
       present.update(repeating: 0, count: EventField.allCases.count)
       generation = 1
     }
-    for member in members {
-      values[member.field.rawValue] = member.value
+    for (index, member) in members.enumerated() {
+      memberIndex[member.field.rawValue] = Int32(truncatingIfNeeded: index)
       present[member.field.rawValue] = generation
     }
     let fields = Fields(
-      tables: tables, values: values, present: present, generation: generation, line: line)
+      tables: tables, members: members, memberIndex: memberIndex, present: present,
+      generation: generation, line: line)
     let ts = parsedTS ?? fields.timestamp(.ts)
     do throws(MalformedField) {
       guard let ts else { throw fields.problem(.ts, "a valid RFC 3339 date-time") }
@@ -136,15 +136,22 @@ public final class EventDecoder {
     // Lives only within one `decode` call, while the decoder holds the tables: no need to
     // count references on the hot path.
     unowned(unsafe) let tables: SymbolTables
-    let values: UnsafeMutablePointer<JSONValue>
+    let members: UnsafeBufferPointer<ScannedMember>
+    let memberIndex: UnsafeMutablePointer<Int32>
     let present: UnsafeMutablePointer<UInt32>
     let generation: UInt32
     let line: UnsafeRawBufferPointer
 
     func has(_ field: EventField) -> Bool { present[field.rawValue] == generation }
 
+    /// The value of a member the line has (`has(field)`).
+    @inline(__always)
+    func value(_ field: EventField) -> JSONValue {
+      members[Int(memberIndex[field.rawValue])].value
+    }
+
     func kind(_ field: EventField) -> JSONValueKind? {
-      has(field) ? values[field.rawValue].kind : nil
+      has(field) ? value(field).kind : nil
     }
 
     func slice(_ value: JSONValue) -> UnsafeRawBufferPointer {
@@ -155,7 +162,7 @@ public final class EventDecoder {
       guard let kind = kind(field) else {
         return MalformedField(message: "missing field \"\(field.key)\"")
       }
-      let value = values[field.rawValue]
+      let value = self.value(field)
       var found = kind.noun
       if kind == .bigInteger { found = "an integer outside the 64-bit range" }
       if kind == .integer { found = String(value.integer) }
@@ -168,7 +175,7 @@ public final class EventDecoder {
 
     /// Calls `body` with the unescaped bytes of a string field.
     func withString<R>(_ field: EventField, _ body: (UnsafeRawBufferPointer) -> R) -> R {
-      let value = values[field.rawValue]
+      let value = self.value(field)
       let raw = slice(value)
       guard value.escaped else { return body(raw) }
       var buffer: [UInt8] = []
@@ -193,10 +200,20 @@ public final class EventDecoder {
       return withString(field) { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// The string of `field`, `text`, interned in `table`, with the hash the reader took when
+    /// it took one.
+    @inline(__always)
+    func intern(_ field: EventField, _ text: UnsafeRawBufferPointer, in table: Interner) -> Symbol {
+      let value = self.value(field)
+      return value.hashed ? table.intern(text, hash: value.hash) : table.intern(text)
+    }
+
     /// A required identifier: a non-empty string, interned in `table`.
     func identifier(_ field: EventField, in table: Interner) throws(MalformedField) -> Symbol {
       guard kind(field) == .string else { throw problem(field, "a non-empty string") }
-      let symbol: Symbol? = withString(field) { $0.isEmpty ? nil : table.intern($0) }
+      let symbol: Symbol? = withString(field) {
+        $0.isEmpty ? nil : intern(field, $0, in: table)
+      }
       guard let symbol else { throw problem(field, "a non-empty string") }
       return symbol
     }
@@ -208,14 +225,14 @@ public final class EventDecoder {
         return .none
       }
       guard kind(field) == .string else { throw problem(field, "a string") }
-      return withString(field) { tables.texts.intern($0) }
+      return withString(field) { intern(field, $0, in: tables.texts) }
     }
 
     func count(_ field: EventField, minimum: Int64) throws(MalformedField) -> Int64 {
-      guard kind(field) == .integer, values[field.rawValue].integer >= minimum else {
+      guard kind(field) == .integer, value(field).integer >= minimum else {
         throw problem(field, "an integer ≥ \(minimum)")
       }
-      return values[field.rawValue].integer
+      return value(field).integer
     }
 
     /// An optional count: -1 when absent.
@@ -242,7 +259,9 @@ public final class EventDecoder {
         return .none
       }
       guard kind(.by) == .string else { throw problem(.by, "a string") }
-      let symbol: Symbol? = withString(.by) { $0.isEmpty ? nil : tables.texts.intern($0) }
+      let symbol: Symbol? = withString(.by) {
+        $0.isEmpty ? nil : intern(.by, $0, in: tables.texts)
+      }
       guard let symbol else {
         if required { throw problem(.by, "a non-empty string") }
         return .none

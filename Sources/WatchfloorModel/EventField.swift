@@ -13,6 +13,19 @@ public enum EventField: Int, CaseIterable, Sendable {
     }
   }
 
+  /// Whether the decoder interns this member's string (an identifier or free text), so that
+  /// hashing it ahead, on the reader thread, saves the decoding thread that work.
+  public var isInterned: Bool {
+    switch self {
+    case .by, .facility, .name, .region, .airlift, .origin, .destination, .note, .reason,
+      .country, .incident, .sector, .kind, .summary:
+      true
+    case .ts, .type, .id, .side, .capacity, .occupancy, .security, .status, .detainees,
+      .highValue, .etd, .priority, .delivered, .count, .severity:
+      false
+    }
+  }
+
   private static let names = ByteNames(allCases.map { ($0.key, $0) })
 
   /// The field a member name denotes, or nil for a name the schema ignores.

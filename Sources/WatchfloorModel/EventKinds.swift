@@ -55,8 +55,13 @@ public protocol LogEnum: CaseIterable, Sendable, Equatable {
 extension LogEnum {
   /// The case spelled by `bytes`, or nil.
   static func named(_ bytes: UnsafeRawBufferPointer) -> Self? {
-    for candidate in allCases where candidate.name.utf8.elementsEqual(bytes) {
-      return candidate
+    // Lengths first, then the spelling's own bytes: a generic walk of the two sequences cost
+    // more than the rest of the field's decoding. The names are literals, so nothing is built.
+    for candidate in allCases where candidate.name.utf8.count == bytes.count {
+      let same = candidate.name.utf8.withContiguousStorageIfAvailable { name in
+        name.elementsEqual(bytes)
+      }
+      if same ?? candidate.name.utf8.elementsEqual(bytes) { return candidate }
     }
     return nil
   }

@@ -46,14 +46,13 @@ public final class IDSet {
   public init(seed: UInt64 = ByteHash.processSeed) {
     hasher = Hasher(seed: ByteHash.prepared(seed))
     arena = .allocate(byteCount: arenaCapacity, alignment: 8)
-    slots = .allocate(capacity: slotCount)
-    slots.initialize(repeating: 0, count: slotCount)
+    slots = LargeTable.allocateZeroed(words: slotCount)
     scratch = .allocate(byteCount: 16, alignment: 8)
   }
 
   deinit {
     arena.deallocate()
-    slots.deallocate()
+    LargeTable.deallocate(slots, words: slotCount)
     scratch.deallocate()
   }
 
@@ -306,8 +305,7 @@ public final class IDSet {
   /// the order of fingerprints, and the old table is in nearly that order, so the new table is
   /// written nearly in order, without reading the arena.
   private func rehash(into newCount: Int) {
-    let newSlots = UnsafeMutablePointer<UInt64>.allocate(capacity: newCount)
-    newSlots.initialize(repeating: 0, count: newCount)
+    let newSlots = LargeTable.allocateZeroed(words: newCount)
     for index in 0..<slotCount where slots[index] != 0 {
       let entry = slots[index]
       var slot = Self.home(entry >> Self.offsetBits, newCount)
@@ -317,7 +315,7 @@ public final class IDSet {
       }
       newSlots[slot] = entry
     }
-    slots.deallocate()
+    LargeTable.deallocate(slots, words: slotCount)
     slots = newSlots
     slotCount = newCount
   }

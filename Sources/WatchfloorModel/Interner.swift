@@ -64,15 +64,14 @@ public final class Interner {
     bytes = .allocate(byteCount: byteCapacity, alignment: 8)
     starts = .allocate(capacity: startCapacity)
     starts[0] = 0
-    slots = .allocate(capacity: slotCount)
-    slots.initialize(repeating: 0, count: slotCount)
+    slots = LargeTable.allocateZeroed(words: slotCount)
   }
 
   deinit {
     recent?.deallocate()
     bytes.deallocate()
     starts.deallocate()
-    slots.deallocate()
+    LargeTable.deallocate(slots, words: slotCount)
   }
 
   /// Makes room for `additional` more strings of about `averageLength` bytes, so that a table
@@ -123,10 +122,29 @@ public final class Interner {
   /// Bytes held by the table (arena, offsets and slots), for memory reports.
   public var footprint: Int { byteCapacity + startCapacity * 4 + slotCount * 8 }
 
+  /// The table's hash of strings, a value any thread may use: the log's reader hashes the
+  /// strings of a line ahead of `intern(_:hash:)`, off the thread that interns.
+  public struct Hasher: Sendable, Equatable {
+    fileprivate let seed: UInt64
+
+    /// The hash `intern(_:hash:)` takes for `text`: 32 bits of the seeded hash, kept in the
+    /// text's slot, whose index is their low bits.
+    @inline(__always)
+    public func hash(_ text: UnsafeRawBufferPointer) -> UInt32 {
+      UInt32(truncatingIfNeeded: ByteHash.hash(text, seed: seed) >> 32)
+    }
+  }
+
+  public var hasher: Hasher { Hasher(seed: seed) }
+
   /// The symbol for `text`, adding it when new.
   public func intern(_ text: UnsafeRawBufferPointer) -> Symbol {
+    intern(text, hash: hasher.hash(text))
+  }
+
+  /// The symbol for `text`, whose `hasher.hash` is `hash`, adding it when new.
+  public func intern(_ text: UnsafeRawBufferPointer, hash: UInt32) -> Symbol {
     let key = text.count <= 16 ? Self.words(text) : nil
-    let hash = hashed(text)
     if let recent, let key {
       let entry = recent[Int(hash) & (Self.recentCount - 1)]
       if entry.symbolPlusOne != 0 && entry.length == UInt32(text.count) && entry.head == key.0
@@ -175,12 +193,6 @@ public final class Interner {
     return (head, 0)
   }
 
-  /// The 32 bits of the seeded hash kept in a slot; the slot index is its low bits.
-  @inline(__always)
-  private func hashed(_ text: UnsafeRawBufferPointer) -> UInt32 {
-    UInt32(truncatingIfNeeded: ByteHash.hash(text, seed: seed) >> 32)
-  }
-
   public func intern(_ text: String) -> Symbol {
     var text = text
     return text.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
@@ -188,7 +200,7 @@ public final class Interner {
 
   /// The symbol for `text` when it has been interned, without adding it.
   public func lookup(_ text: UnsafeRawBufferPointer) -> Symbol? {
-    probe(text, hashed(text)).found
+    probe(text, hasher.hash(text)).found
   }
 
   public func lookup(_ text: String) -> Symbol? {
@@ -302,8 +314,7 @@ public final class Interner {
   private func grow() { rehash(into: slotCount * 2) }
 
   private func rehash(into newCount: Int) {
-    let newSlots = UnsafeMutablePointer<UInt64>.allocate(capacity: newCount)
-    newSlots.initialize(repeating: 0, count: newCount)
+    let newSlots = LargeTable.allocateZeroed(words: newCount)
     let mask = newCount - 1
     for index in 0..<slotCount where slots[index] != 0 {
       let entry = slots[index]
@@ -311,7 +322,7 @@ public final class Interner {
       while newSlots[slot] != 0 { slot = (slot + 1) & mask }
       newSlots[slot] = entry
     }
-    slots.deallocate()
+    LargeTable.deallocate(slots, words: slotCount)
     slots = newSlots
     slotCount = newCount
   }

@@ -24,6 +24,10 @@ public struct JSONValue: Sendable {
   public var end: Int
   /// A string that holds escapes must be unescaped before use.
   public var escaped: Bool
+  /// Whether `hash` holds the string's `Interner.Hasher` hash, taken on the reader thread
+  /// for a member the decoder interns (these two lie in what was padding).
+  public var hashed = false
+  public var hash: UInt32 = 0
   /// The value of an `integer`.
   public var integer: Int64
 }
@@ -228,10 +232,16 @@ public struct JSONScanner {
     var escaped = false
     let count = bytes.count
     while index < count {
-      // Eight plain ASCII bytes at a time: no quote, backslash, control or non-ASCII byte.
+      // Eight bytes at a time, straight to the first quote, backslash, control or non-ASCII
+      // byte: most strings are short, and walking up to the quote byte by byte cost more than
+      // the word test saved.
       while index + 8 <= count {
-        let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-        guard !needsAttention(word) else { break }
+        let attention = attentionBits(
+          UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+        if attention != 0 {
+          index += attention.trailingZeroBitCount >> 3
+          break
+        }
         index += 8
       }
       guard index < count else { break }
@@ -339,14 +349,16 @@ public struct JSONScanner {
 private let lowBits: UInt64 = 0x0101_0101_0101_0101
 private let highBits: UInt64 = 0x8080_8080_8080_8080
 
-/// Whether any byte of `word` is a quote, a backslash, below 0x20 or above 0x7F (SWAR).
-@inline(__always) func needsAttention(_ word: UInt64) -> Bool {
+/// The bytes of `word` (read little-endian) that are a quote, a backslash, below 0x20 or above
+/// 0x7F, as their high bits (SWAR); 0 when there are none. The lowest bit set is exact (a
+/// borrow can mark only bytes above the first such byte), so it locates the first one.
+@inline(__always) func attentionBits(_ word: UInt64) -> UInt64 {
   let quote = word ^ (lowBits &* 0x22)
   let backslash = word ^ (lowBits &* 0x5C)
   let hasQuote = (quote &- lowBits) & ~quote & highBits
   let hasBackslash = (backslash &- lowBits) & ~backslash & highBits
   let hasControl = (word &- lowBits &* 0x20) & ~word & highBits
-  return (hasQuote | hasBackslash | hasControl | (word & highBits)) != 0
+  return hasQuote | hasBackslash | hasControl | (word & highBits)
 }
 
 @inline(__always) func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

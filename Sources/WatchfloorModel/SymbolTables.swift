@@ -2,12 +2,22 @@
 /// are dense indexes into the state's storage, and one for free text (names, operators,
 /// reasons, summaries) and verbatim timestamps.
 public final class SymbolTables {
-  public let facilities = Interner()
-  public let airlifts = Interner()
-  public let incidents = Interner()
-  public let texts = Interner()
+  public let facilities: Interner
+  public let airlifts: Interner
+  public let incidents: Interner
+  public let texts: Interner
 
-  public init() {}
+  /// - Parameter seed: the tables' hash seed, one for all, so that a string hashed ahead
+  ///   (`hasher`) may go into any of them; by default this process's random one.
+  public init(seed: UInt64 = ByteHash.processSeed) {
+    facilities = Interner(seed: seed)
+    airlifts = Interner(seed: seed)
+    incidents = Interner(seed: seed)
+    texts = Interner(seed: seed)
+  }
+
+  /// The hash every table takes in `Interner.intern(_:hash:)`.
+  public var hasher: Interner.Hasher { texts.hasher }
 
   public func facility(_ symbol: Symbol) -> String { facilities[symbol] }
   public func airlift(_ symbol: Symbol) -> String { airlifts[symbol] }

@@ -1,4 +1,5 @@
 import CAllocatorStats
+import WatchfloorModel
 
 #if canImport(Glibc)
   import Glibc
@@ -11,9 +12,10 @@ func now() -> Double {
   return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
 }
 
-/// Bytes the allocator has handed out and not had back.
+/// Bytes the allocator has handed out and not had back, and the large tables mapped apart
+/// from it.
 func allocatedBytes() -> Int {
-  Int(wf_allocated_bytes())
+  Int(wf_allocated_bytes()) + LargeTable.mappedBytes
 }
 
 /// The value at quantile `q` (0...1) of `samples`.

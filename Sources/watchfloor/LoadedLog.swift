@@ -35,6 +35,11 @@ struct LoadedLog {
     }
   }
 
+  /// Keeps the timeline to the process's exit, never freeing it: a command that is done with
+  /// a log of millions of events would otherwise spend tens of milliseconds freeing it object
+  /// by object, memory the exit gives back at once.
+  func keepUntilExit() { _ = Unmanaged.passRetained(timeline) }
+
   /// The decision chain's verdict on every decision line of the log (it is read again and
   /// hashed, or was beside the reading); exits 2 when it cannot be read. A log read from a
   /// pipe or FIFO cannot be read again: its decisions are shown unchained, with a warning.

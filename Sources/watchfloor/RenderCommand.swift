@@ -47,6 +47,7 @@ struct RenderCommand: ParsableCommand {
     let themes = try console.themes(config: config)
     let identity = try console.identity(forSources: sources)
     let log = try LoadedLog(sources: sources, verifyingChain: replay)
+    log.keepUntilExit()
     var setup = try renderSetup(
       log: log, zone: zone, themes: themes, identity: identity, bell: config.bell)
     setup.asciiOnly = !ASCIIFallback.localeIsUTF8()

@@ -60,6 +60,7 @@ struct ReportCommand: ParsableCommand {
       default: break
       }
     }
+    log.keepUntilExit()
     let timeline = log.timeline
     let window: DayWindow
     if let day, let chosen = DayWindow(date: day, offsetMinutes: zone.minutes(onDate: day)) {

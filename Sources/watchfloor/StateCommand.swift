@@ -37,6 +37,7 @@ struct StateCommand: ParsableCommand {
 
   func run() throws {
     let log = try LoadedLog(sources: sources)
+    log.keepUntilExit()
     let timeline = log.timeline
     let zone = tz?.zone ?? loadUserConfig().timeZone ?? .utc
     let state =

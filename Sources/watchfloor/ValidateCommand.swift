@@ -26,6 +26,7 @@ struct ValidateCommand: ParsableCommand {
     }
     validation.files = log.files
     validation.counts = log.timeline.current.counts
+    log.keepUntilExit()
     if json {
       var out = standardOutputJSON()
       validation.writeJSON(to: &out)

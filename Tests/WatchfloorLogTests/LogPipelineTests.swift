@@ -27,6 +27,11 @@ struct LogPipelineTests {
     text +=
       #"{"ts":"2026-01-21T06:06:00Z","type":"airlift.approved","airlift":"AL-1","by":"hassan"}"#
       + "\n"
+    // Strings the reader hashes ahead and the same strings escaped, which the decoder hashes
+    // itself: one symbol each, whichever way it came.
+    text +=
+      #"{"ts":"2026-01-21T06:06:30Z","type":"airlift.held","airlift":"AL\u002d1","by":"am\u0061l","reason":"weather"}"#
+      + "\n"
     text +=
       #"{"t\u0073":"2026-01-21T06:07:00Z","type":"facility.updated","facility":"karkh","status":"lockdown"}"#
       + "\n"
@@ -67,12 +72,18 @@ struct LogPipelineTests {
     var records: [String]
     var counts: LineCounts
     var sources: [String]
+    /// Every string of each symbol table, in symbol order.
+    var tables: [[String]]
   }
 
   func outcome(_ timeline: Timeline, _ verdicts: [String]) -> Outcome {
-    Outcome(
+    let tables = timeline.tables
+    return Outcome(
       verdicts: verdicts, records: (0..<timeline.count).map { "\(timeline[$0])" },
-      counts: timeline.current.counts, sources: timeline.sourceNames)
+      counts: timeline.current.counts, sources: timeline.sourceNames,
+      tables: [tables.facilities, tables.airlifts, tables.incidents, tables.texts].map { table in
+        (0..<table.count).map { table[Symbol(UInt32($0))] }
+      })
   }
 
   /// The plain reader: each line decoded and folded in turn.
@@ -113,6 +124,8 @@ struct LogPipelineTests {
     #expect(expected.counts.malformed == 5)
     #expect(expected.counts.duplicates == 3)
     #expect(expected.counts.unknownType == 1)
+    #expect(expected.tables[1] == ["AL-1"])
+    #expect(expected.tables[3].filter { $0 == "amal" }.count == 1)
     for blockBytes in [64, 97, 300, 4096, LogPipeline.blockBytes] {
       #expect(try pipelinedRead([awkward], blockBytes: blockBytes) == expected, "\(blockBytes)")
     }

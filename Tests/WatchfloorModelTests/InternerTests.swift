@@ -41,4 +41,29 @@ struct InternerTests {
     #expect(table.intern("id-3000") == Symbol(3000))
     #expect(table["id-17" == "" ? .none : Symbol(17)] == "id-17")
   }
+
+  @Test("a string hashed ahead, with the tables' hasher, interns to the same symbol")
+  func hashedAhead() {
+    let tables = SymbolTables(seed: 42)
+    let hasher = tables.hasher
+    var mismatches: [String] = []
+    // Enough strings that the table grows twice with hashes taken both ways.
+    for index in 0..<40_000 {
+      let text = index % 3 == 0 ? "AL-\(index / 3)" : "free text \(index % 500)"
+      let ahead = Array(text.utf8).withUnsafeBytes { bytes in
+        tables.airlifts.intern(bytes, hash: hasher.hash(bytes))
+      }
+      if tables.airlifts.intern(text) != ahead || tables.airlifts[ahead] != text {
+        mismatches.append(text)
+      }
+    }
+    #expect(mismatches.isEmpty)
+    #expect(tables.airlifts.count == 13_334 + 500)
+    // One seed for every table: a string hashed once goes into any of them.
+    let bytes = Array("karkh".utf8)
+    let hashes = [tables.facilities, tables.airlifts, tables.incidents, tables.texts].map {
+      table in bytes.withUnsafeBytes { table.hasher.hash($0) }
+    }
+    #expect(Set(hashes).count == 1)
+  }
 }
