@@ -20,13 +20,16 @@ public enum LogReader {
     _ paths: [String], into timeline: Timeline, blockBytes: Int = LogPipeline.blockBytes,
     report: (LineVerdict, Int, Int) -> Void = { _, _, _ in }
   ) throws(LogSourceError) {
-    // About 100 bytes a line: room for the duplicate table to grow into without rehashing.
     var bytes = 0
+    var largest: (path: String, size: Int)?
     for path in paths {
       var info = stat()
-      if stat(path, &info) == 0 { bytes += Int(info.st_size) }
+      guard stat(path, &info) == 0 else { continue }
+      bytes += Int(info.st_size)
+      if Int(info.st_size) > largest?.size ?? 0 { largest = (path, Int(info.st_size)) }
     }
-    timeline.reserve(lines: bytes / 100)
+    let sample = largest.map { sampleFromTheMiddle(of: $0.path, size: $0.size) } ?? []
+    timeline.reserve(lines: sample.withUnsafeBytes { estimatedLines(bytes, sample: $0) })
     let files = paths.map { (path: $0, source: timeline.addSource($0)) }
     let reader = LogPipeline.ingest(
       FileLines(files, blockBytes: blockBytes), into: timeline, blockBytes: blockBytes,
@@ -41,11 +44,47 @@ public enum LogReader {
     bytes: UnsafeRawBufferPointer, source: Int, into timeline: Timeline,
     report: (LineVerdict, Int, Int) -> Void = { _, _, _ in }
   ) {
-    timeline.reserve(lines: bytes.count / 100)
+    let middle = bytes.count / 2
+    let sample = UnsafeRawBufferPointer(
+      rebasing: bytes[middle..<min(bytes.count, middle + sampleBytes)])
+    timeline.reserve(lines: estimatedLines(bytes.count, sample: sample))
     _ = LogPipeline.ingest(
       MemoryLines(bytes, source: source, blockBytes: LogPipeline.blockBytes), into: timeline,
       report: report)
     timeline.trim()
+  }
+
+  /// Bytes read to estimate the length of a line.
+  static let sampleBytes = 1 << 16
+
+  /// About how many lines `bytes` bytes hold, judged by the lines of `sample`, with 5% to
+  /// spare: the duplicate table is sized once for them, so that it neither rebuilds itself
+  /// while the log is read nor needs a rebuild to give back room afterwards. Without a sample
+  /// of enough lines, 100 bytes a line.
+  static func estimatedLines(_ bytes: Int, sample: UnsafeRawBufferPointer) -> Int {
+    var newlines = 0
+    var rest = sample
+    while let base = rest.baseAddress, !rest.isEmpty,
+      let found = memchr(base, 0x0A, rest.count)
+    {
+      newlines += 1
+      rest = UnsafeRawBufferPointer(rebasing: rest[(base.distance(to: found) + 1)...])
+    }
+    guard newlines >= 16 else { return bytes / 100 }
+    let lineBytes = Double(sample.count) / Double(newlines)
+    return Int(Double(bytes) / lineBytes * 1.05)
+  }
+
+  /// Up to `sampleBytes` from the middle of a file (none if it cannot be read).
+  private static func sampleFromTheMiddle(of path: String, size: Int) -> [UInt8] {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return [] }
+    defer { close(descriptor) }
+    var sample = [UInt8](repeating: 0, count: min(size, sampleBytes))
+    let got = sample.withUnsafeMutableBytes {
+      pread(descriptor, $0.baseAddress, $0.count, off_t((size - $0.count) / 2))
+    }
+    return Array(sample.prefix(max(0, got)))
   }
 
   /// Calls `sink(line, lineNumber)` for every line of one finished file.

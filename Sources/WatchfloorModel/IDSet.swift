@@ -3,7 +3,7 @@ import CPrefetch
 /// The event ids seen so far, for duplicate detection: exact answers in less memory than the
 /// ids' text.
 ///
-/// Each id is stored once in a byte arena, in an exact encoding behind a one-byte header: a
+/// Each id is stored once in a byte arena (`ChunkedBytes`), in an exact encoding behind a one-byte header: a
 /// canonical UUID (`8-4-4-4-12` hex digits, all lowercase or all uppercase) as its 16 bytes,
 /// any other id as its bytes. The encoding is a function of the text and tells the forms
 /// apart, so two ids are equal exactly when their encodings are. An open-addressing table of
@@ -18,9 +18,7 @@ import CPrefetch
 /// nothing unless the tables grow. The arena holds at most 64 GiB. A reference type: one set
 /// per timeline.
 public final class IDSet {
-  private var arena: UnsafeMutableRawPointer
-  private var arenaCount = 0
-  private var arenaCapacity = 256
+  private var arena = ChunkedBytes(offsetBits: Int(IDSet.offsetBits))
   /// Fingerprint (the hash's top 28 bits) above `offset + 1` (36 bits); 0 is empty. At most
   /// three quarters full.
   private var slots: UnsafeMutablePointer<UInt64>
@@ -45,13 +43,11 @@ public final class IDSet {
   /// - Parameter seed: the hash's seed; by default this process's random one.
   public init(seed: UInt64 = ByteHash.processSeed) {
     hasher = Hasher(seed: ByteHash.prepared(seed))
-    arena = .allocate(byteCount: arenaCapacity, alignment: 8)
     slots = LargeTable.allocateZeroed(words: slotCount)
     scratch = .allocate(byteCount: 16, alignment: 8)
   }
 
   deinit {
-    arena.deallocate()
     LargeTable.deallocate(slots, words: slotCount)
     scratch.deallocate()
   }
@@ -118,20 +114,20 @@ public final class IDSet {
     return id.withUTF8 { contains(UnsafeRawBufferPointer($0)) }
   }
 
-  /// Makes room for `additional` more ids of about `averageLength` bytes.
-  public func reserve(_ additional: Int, averageLength: Int = 12) {
-    let newSlotCount = (count + additional) * 4 / 3 + 1
+  /// Makes room for `additional` more ids, at a load of 0.7.
+  public func reserve(_ additional: Int) {
+    let newSlotCount = (count + additional) * 10 / 7 + 1
     if newSlotCount > slotCount { rehash(into: newSlotCount) }
-    let needed = arenaCount + additional * (averageLength + 1)
-    if needed > arenaCapacity { resizeArena(to: needed) }
   }
 
-  /// Gives back what a reservation by estimate left unused: the arena beyond its bytes, and
-  /// slots beyond a load of 0.7.
+  /// Gives back what a reservation by estimate left unused: the last chunk of the arena
+  /// beyond its bytes, and slots beyond a load of 0.7 when that is an eighth of them or more
+  /// (a rebuild writes a whole new table, which costs more than the few bytes a closer fit
+  /// would save).
   public func trim() {
-    resizeArena(to: max(256, arenaCount))
+    arena.trim()
     let fitting = max(16, count * 10 / 7 + 1)
-    if fitting < slotCount { rehash(into: fitting) }
+    if fitting < slotCount - slotCount / 8 { rehash(into: fitting) }
   }
 
   /// The home slot of a fingerprint in a table of `slotCount` slots: the fingerprint scaled,
@@ -142,7 +138,7 @@ public final class IDSet {
   }
 
   /// Bytes held (arena and slots), for memory reports.
-  public var footprint: Int { arenaCapacity + slotCount * 8 + 16 }
+  public var footprint: Int { arena.footprint + slotCount * 8 + 16 }
 
   /// The header and bytes that stand for `id`: a UUID's 16 bytes (in `scratch`), or `id`.
   @inline(__always)
@@ -231,15 +227,16 @@ public final class IDSet {
   /// The entry at `offset`: its header and encoded bytes.
   @inline(__always)
   private func entry(at offset: Int) -> (UInt8, UnsafeRawBufferPointer) {
-    let header = arena.load(fromByteOffset: offset, as: UInt8.self)
+    let stored = arena.bytes(at: offset)
+    let header = stored.load(as: UInt8.self)
     switch header {
     case Self.lowercaseUUID, Self.uppercaseUUID:
-      return (header, UnsafeRawBufferPointer(start: arena + offset + 1, count: 16))
+      return (header, UnsafeRawBufferPointer(start: stored + 1, count: 16))
     case Self.longHeader:
-      let length = Int(arena.loadUnaligned(fromByteOffset: offset + 1, as: UInt64.self))
-      return (header, UnsafeRawBufferPointer(start: arena + offset + 9, count: length))
+      let length = Int(stored.loadUnaligned(fromByteOffset: 1, as: UInt64.self))
+      return (header, UnsafeRawBufferPointer(start: stored + 9, count: length))
     default:
-      return (header, UnsafeRawBufferPointer(start: arena + offset + 1, count: Int(header)))
+      return (header, UnsafeRawBufferPointer(start: stored + 1, count: Int(header)))
     }
   }
 
@@ -271,34 +268,16 @@ public final class IDSet {
 
   /// Appends an entry; returns its offset.
   private func append(_ header: UInt8, _ payload: UnsafeRawBufferPointer) -> Int {
-    let size = 1 + (header == Self.longHeader ? 8 : 0) + payload.count
-    if arenaCount + size > arenaCapacity {
-      var capacity = max(256, arenaCapacity * 2)
-      while capacity < arenaCount + size { capacity *= 2 }
-      resizeArena(to: capacity)
-    }
-    let offset = arenaCount
-    precondition(UInt64(offset) < Self.offsetMask, "more than 64 GiB of event ids")
-    arena.storeBytes(of: header, toByteOffset: offset, as: UInt8.self)
-    var end = offset + 1
+    let lengthBytes = header == Self.longHeader ? 8 : 0
+    let (offset, stored) = arena.append(1 + lengthBytes + payload.count)
+    stored.storeBytes(of: header, as: UInt8.self)
     if header == Self.longHeader {
-      arena.storeBytes(of: UInt64(payload.count), toByteOffset: end, as: UInt64.self)
-      end += 8
+      stored.storeBytes(of: UInt64(payload.count), toByteOffset: 1, as: UInt64.self)
     }
     if let base = payload.baseAddress, !payload.isEmpty {
-      (arena + end).copyMemory(from: base, byteCount: payload.count)
+      (stored + 1 + lengthBytes).copyMemory(from: base, byteCount: payload.count)
     }
-    arenaCount = end + payload.count
     return offset
-  }
-
-  private func resizeArena(to capacity: Int) {
-    guard capacity != arenaCapacity else { return }
-    let resized = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 8)
-    resized.copyMemory(from: arena, byteCount: arenaCount)
-    arena.deallocate()
-    arena = resized
-    arenaCapacity = capacity
   }
 
   /// Moves every entry to a table of `newCount` slots (more than `count`). Home slots keep
