@@ -44,6 +44,10 @@ final class LineBlock {
   init(capacity: Int) {
     self.capacity = max(64, capacity)
     buffer = .allocate(byteCount: self.capacity, alignment: 16)
+    // Room for a block of typical lines (about 130 bytes, 8 known members each) from the
+    // start: growing by doubling copied the arrays and touched fresh pages each time.
+    lines.reserveCapacity(self.capacity / 64)
+    members.reserveCapacity(self.capacity / 12)
   }
 
   deinit { buffer.deallocate() }
@@ -100,8 +104,8 @@ final class LineBlock {
     UnsafeRawBufferPointer(start: base.map { $0 + line.start }, count: line.count)
   }
 
-  /// Scans every line, parses each object's `ts`, hashes its `id` for the duplicate check and
-  /// hashes the strings the decoder will intern (on the reader thread). The arrays are taken
+  /// Scans every line, parses each object's `ts`, hashes its `id` for the duplicate check,
+  /// matches its `type` and hashes the strings the decoder will intern (on the reader thread). The arrays are taken
   /// out of the block for the loop, so that it pays no access checks on the block per line.
   func scan(
     with scanner: inout LineScanner, hashers: LineHashers, scratch: inout [UInt8]
@@ -138,10 +142,15 @@ final class LineBlock {
         switch members[member].field {
         case .ts: ts = value
         case .id: id = value
-        case let field where field.isInterned && !value.escaped:
-          members[member].value.hash = hashers.strings.hash(
+        case .type where !value.escaped:
+          let type = EventType.matching(
             UnsafeRawBufferPointer(rebasing: content[value.start..<value.end]))
-          members[member].value.hashed = true
+          members[member].value.ahead = type.map { UInt32($0.rawValue) + 1 } ?? 0
+          members[member].value.isWorkedAhead = true
+        case let field where field.isInterned && !value.escaped:
+          members[member].value.ahead = hashers.strings.hash(
+            UnsafeRawBufferPointer(rebasing: content[value.start..<value.end]))
+          members[member].value.isWorkedAhead = true
         default: break
         }
       }

@@ -115,7 +115,7 @@ public final class EventDecoder {
     do throws(MalformedField) {
       guard let ts else { throw fields.problem(.ts, "a valid RFC 3339 date-time") }
       guard fields.kind(.type) == .string else { throw fields.problem(.type, "a string") }
-      let type = fields.withString(.type) { EventType.matching($0) }
+      let type = fields.eventType()
       if fields.has(.id) {
         guard fields.kind(.id) == .string else { throw fields.problem(.id, "a string") }
         fields.withString(.id) { keepLineID($0) }
@@ -183,6 +183,14 @@ public final class EventDecoder {
       return buffer.withUnsafeBytes(body)
     }
 
+    /// The `type` (a string), as the reader matched it when it did.
+    func eventType() -> EventType? {
+      let value = self.value(.type)
+      guard value.isWorkedAhead else { return withString(.type) { EventType.matching($0) } }
+      return value.ahead == 0
+        ? nil : EventType(rawValue: UInt8(truncatingIfNeeded: value.ahead - 1))
+    }
+
     func timestamp(_ field: EventField) -> Timestamp? {
       guard kind(field) == .string else { return nil }
       return withString(field) { RFC3339.parse($0, verbatim: tables.texts) }
@@ -205,7 +213,7 @@ public final class EventDecoder {
     @inline(__always)
     func intern(_ field: EventField, _ text: UnsafeRawBufferPointer, in table: Interner) -> Symbol {
       let value = self.value(field)
-      return value.hashed ? table.intern(text, hash: value.hash) : table.intern(text)
+      return value.isWorkedAhead ? table.intern(text, hash: value.ahead) : table.intern(text)
     }
 
     /// A required identifier: a non-empty string, interned in `table`.

@@ -41,12 +41,11 @@ public final class Interner {
   private let recent: UnsafeMutablePointer<RecentEntry>?
   private static let recentCount = 4096
 
+  /// 32 bytes.
   private struct RecentEntry {
+    var key = ShortKey.none
     /// `symbol + 1`, 0 for empty.
     var symbolPlusOne: UInt32 = 0
-    var length: UInt32 = 0
-    var head: UInt64 = 0
-    var tail: UInt64 = 0
   }
 
   /// - Parameter cachingRecent: keep a cache of recently seen short strings; worth it where
@@ -144,12 +143,11 @@ public final class Interner {
 
   /// The symbol for `text`, whose `hasher.hash` is `hash`, adding it when new.
   public func intern(_ text: UnsafeRawBufferPointer, hash: UInt32) -> Symbol {
-    let key = text.count <= 16 ? Self.words(text) : nil
+    // Identifiers run to 24 bytes (`AL-` and 16 hex digits is 19): all are cached.
+    let key = recent == nil ? nil : ShortKey(text)
     if let recent, let key {
       let entry = recent[Int(hash) & (Self.recentCount - 1)]
-      if entry.symbolPlusOne != 0 && entry.length == UInt32(text.count) && entry.head == key.0
-        && entry.tail == key.1
-      {
+      if entry.symbolPlusOne != 0 && entry.key == key {
         return Symbol(entry.symbolPlusOne - 1)
       }
     }
@@ -165,32 +163,9 @@ public final class Interner {
     }
     if let recent, let key {
       recent[Int(hash) & (Self.recentCount - 1)] = RecentEntry(
-        symbolPlusOne: symbol.rawValue + 1, length: UInt32(text.count), head: key.0, tail: key.1)
+        key: key, symbolPlusOne: symbol.rawValue + 1)
     }
     return symbol
-  }
-
-  /// Up to 16 bytes as two words that, with the length, tell any two such strings apart:
-  /// overlapping loads where the string is long enough, bytes only for the shortest.
-  @inline(__always)
-  static func words(_ text: UnsafeRawBufferPointer) -> (UInt64, UInt64) {
-    let count = text.count
-    guard let base = text.baseAddress else { return (0, 0) }
-    if count >= 8 {
-      return (
-        base.loadUnaligned(as: UInt64.self),
-        base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-      )
-    }
-    if count >= 4 {
-      return (
-        UInt64(base.loadUnaligned(as: UInt32.self)),
-        UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
-      )
-    }
-    var head: UInt64 = 0
-    for index in 0..<count { head |= UInt64(text[index]) << UInt64(index * 8) }
-    return (head, 0)
   }
 
   public func intern(_ text: String) -> Symbol {
@@ -230,12 +205,15 @@ public final class Interner {
     }
   }
 
-  /// Byte equality, word by word: identifiers are short, and a call to memcmp costs more.
+  /// Byte equality: word by word for identifiers, which are short and for which a call to
+  /// memcmp costs more; memcmp's vector loop for free text (summaries run to hundreds of
+  /// bytes).
   @inline(__always)
   private static func equal(_ stored: UnsafeRawPointer, _ text: UnsafeRawBufferPointer) -> Bool {
     guard let base = text.baseAddress else { return true }
-    var index = 0
     let count = text.count
+    if count > 32 { return memcmp(stored, base, count) == 0 }
+    var index = 0
     while index + 8 <= count {
       if stored.loadUnaligned(fromByteOffset: index, as: UInt64.self)
         != base.loadUnaligned(fromByteOffset: index, as: UInt64.self)

@@ -24,10 +24,12 @@ public struct JSONValue: Sendable {
   public var end: Int
   /// A string that holds escapes must be unescaped before use.
   public var escaped: Bool
-  /// Whether `hash` holds the string's `Interner.Hasher` hash, taken on the reader thread
-  /// for a member the decoder interns (these two lie in what was padding).
-  public var hashed = false
-  public var hash: UInt32 = 0
+  /// What the reader thread worked out ahead for a string, sparing the decoding thread: for
+  /// a member the decoder interns, its `Interner.Hasher` hash; for `type`, the `EventType`'s
+  /// raw value + 1 (0 for a type this version does not know). Valid when `isWorkedAhead`;
+  /// these two lie in what was padding.
+  public var isWorkedAhead = false
+  public var ahead: UInt32 = 0
   /// The value of an `integer`.
   public var integer: Int64
 }

@@ -49,4 +49,25 @@ import Testing
     }
     #expect(Array("name-200".utf8).withUnsafeBytes { table.match($0) } == nil)
   }
+
+  @Test func shortKeysTellEveryByteAndLengthApart() {
+    func key(_ bytes: [UInt8]) -> ShortKey? { bytes.withUnsafeBytes { ShortKey($0) } }
+    var failures: [String] = []
+    for count in 0...ShortKey.maximumCount {
+      let base = (0..<count).map { UInt8(0x41 + $0) }
+      guard let baseKey = key(base) else {
+        failures.append("no key at \(count)")
+        continue
+      }
+      // A zero byte added is another length, so another key.
+      if key(base + [0]) == baseKey { failures.append("length \(count)") }
+      for position in 0..<count {
+        var changed = base
+        changed[position] ^= 0x20
+        if key(changed) == baseKey { failures.append("byte \(position) of \(count)") }
+      }
+    }
+    #expect(failures.isEmpty)
+    #expect(key(Array(repeating: 0x41, count: ShortKey.maximumCount + 1)) == nil)
+  }
 }
