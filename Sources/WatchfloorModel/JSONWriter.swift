@@ -129,11 +129,43 @@ public struct JSONWriter {
   }
 
   private mutating func member(_ key: String?) {
-    if hasValue { output.write(byte: 0x2C) }
+    let comma = hasValue
     hasValue = true
-    if pretty && depth > 0 { newline() }
-    if var key {
-      key.withUTF8 { quoted(UnsafeRawBufferPointer($0)) }
+    guard var key else {
+      if comma { output.write(byte: 0x2C) }
+      if pretty && depth > 0 { newline() }
+      return
+    }
+    key.withUTF8 { name in
+      let name = UnsafeRawBufferPointer(name)
+      // The common case (a document of tens of millions of members): the comma, the line
+      // break and indent when pretty, the quoted name and the colon, as one piece.
+      let indent = pretty && depth > 0 ? 2 * depth : -1
+      if name.count <= 64 && indent <= 64 && Self.isPlain(name) {
+        withUnsafeTemporaryAllocation(byteCount: name.count + 70, alignment: 1) { piece in
+          var end = 0
+          func add(_ byte: UInt8) {
+            piece[end] = byte
+            end += 1
+          }
+          if comma { add(0x2C) }
+          if indent >= 0 {
+            add(0x0A)
+            for _ in 0..<indent { add(0x20) }
+          }
+          add(0x22)
+          UnsafeMutableRawBufferPointer(rebasing: piece[end...]).copyMemory(from: name)
+          end += name.count
+          add(0x22)
+          add(0x3A)
+          if pretty { add(0x20) }
+          output.write(bytes: UnsafeRawBufferPointer(rebasing: piece[..<end]))
+        }
+        return
+      }
+      if comma { output.write(byte: 0x2C) }
+      if pretty && depth > 0 { newline() }
+      quoted(name)
       output.write(byte: 0x3A)
       if pretty { output.write(byte: 0x20) }
     }

@@ -85,18 +85,22 @@ public struct OutputBuffer {
   }
 
   /// Adds one ASCII byte.
+  @inline(__always)
   public mutating func write(byte: UInt8) {
+    // The common case, a plain byte that fits, without the bookkeeping of `reserve`.
+    if !sanitizing && pending.count < min(capacity, pending.capacity)
+      && isKnownUniquelyReferenced(&pending)
+    {
+      endsInNewline = byte == 0x0A
+      pending.append(byte)
+      if pending.count > peakBufferedBytes { peakBufferedBytes = pending.count }
+      return
+    }
     if sanitizing && (byte < 0x20 || byte >= 0x7F) && byte != 0x0A {
       write(String(decoding: CollectionOfOne(byte), as: UTF8.self))
       return
     }
     endsInNewline = byte == 0x0A
-    // The common case, a byte that fits, without the bookkeeping of `reserve`.
-    if pending.count < min(capacity, pending.capacity) && isKnownUniquelyReferenced(&pending) {
-      pending.append(byte)
-      if pending.count > peakBufferedBytes { peakBufferedBytes = pending.count }
-      return
-    }
     reserve(1)
     pending.append(byte)
   }
