@@ -21,19 +21,22 @@ public enum LargeTable {
   /// Zeroed memory for `count` words; give it back with `deallocate(_:words:)`.
   static func allocateZeroed(words count: Int) -> UnsafeMutablePointer<UInt64> {
     let bytes = count * MemoryLayout<UInt64>.stride
-    if bytes >= hugePageBytes,
+    guard bytes >= hugePageBytes else {
+      let small = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
+      small.initialize(repeating: 0, count: count)
+      return small
+    }
+    // `deallocate` tells the two kinds apart by size alone, so a large table is always mapped;
+    // a failed mapping is out of memory, which the allocator would not survive either.
+    guard
       let mapped = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
       mapped != MAP_FAILED
-    {
-      #if os(Linux)
-        _ = madvise(mapped, bytes, MADV_HUGEPAGE)
-      #endif
-      Self.mapped.withLock { $0 += bytes }
-      return mapped.bindMemory(to: UInt64.self, capacity: count)
-    }
-    let small = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
-    small.initialize(repeating: 0, count: count)
-    return small
+    else { fatalError("out of memory mapping a table of \(bytes) bytes") }
+    #if os(Linux)
+      _ = madvise(mapped, bytes, MADV_HUGEPAGE)
+    #endif
+    Self.mapped.withLock { $0 += bytes }
+    return mapped.bindMemory(to: UInt64.self, capacity: count)
   }
 
   /// Gives back what `allocateZeroed(words: count)` returned.
