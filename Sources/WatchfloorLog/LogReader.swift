@@ -56,6 +56,8 @@ public enum LogReader {
 
   /// Bytes read to estimate the length of a line.
   static let sampleBytes = 1 << 16
+  /// The shortest line the estimate assumes (`{"ts":"…","type":"…","id":"…"}` is longer).
+  static let minimumEventLineBytes = 48
 
   /// About how many lines `bytes` bytes hold, judged by the lines of `sample`, with 5% to
   /// spare: the duplicate table is sized once for them, so that it neither rebuilds itself
@@ -71,7 +73,9 @@ public enum LogReader {
       rest = UnsafeRawBufferPointer(rebasing: rest[(base.distance(to: found) + 1)...])
     }
     guard newlines >= 16 else { return bytes / 100 }
-    let lineBytes = Double(sample.count) / Double(newlines)
+    // No line that carries an event id is shorter than this: a sample of blank or tiny lines
+    // must not size the table for billions of ids.
+    let lineBytes = max(Double(minimumEventLineBytes), Double(sample.count) / Double(newlines))
     return Int(Double(bytes) / lineBytes * 1.05)
   }
 

@@ -14,6 +14,11 @@ struct ByteNames<Value>: @unchecked Sendable {
     keys = entries.map { name, _ in Array(name.utf8).withUnsafeBytes { ShortKey($0) } }
     values = entries.map(\.1)
     precondition(keys.count < 255, "ByteNames holds fewer than 255 names")
+    // Two equal names would meet under every multiplier, and the search below never end.
+    for (index, key) in keys.enumerated() {
+      precondition(
+        key == nil || !keys[(index + 1)...].contains { $0 == key }, "ByteNames: a name twice")
+    }
     // The smallest table, and a multiplier for it, under which no two names meet: found once
     // per set, when the set is built (at most a few thousand tries for a few dozen names).
     var bits = 1

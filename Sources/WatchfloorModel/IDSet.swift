@@ -13,10 +13,10 @@ import CPrefetch
 /// An id's home slot is its fingerprint scaled to the table, so the table can have any size
 /// (it is trimmed to a load of 0.7) and is rebuilt from the slots alone, in one pass in order.
 ///
-/// Memory per id: its encoding plus one byte (17 for a UUID, 10 for `ev-123456`) plus about
-/// 11 bytes of slots after `trim`. `insert` and `contains` are O(length) expected and allocate
-/// nothing unless the tables grow. The arena holds at most 64 GiB. A reference type: one set
-/// per timeline.
+/// Memory per id: its encoding plus one byte (17 for a UUID, 10 for `ev-123456`) plus about 11
+/// bytes of slots after `trim`. `insert` and `contains` are O(length) expected and allocate
+/// nothing unless the tables grow. The arena holds at most 65,534 chunks (nearly 64 GiB). A
+/// reference type: one set per timeline.
 public final class IDSet {
   private var arena = ChunkedBytes(offsetBits: Int(IDSet.offsetBits))
   /// Fingerprint (the hash's top 28 bits) above `offset + 1` (36 bits); 0 is empty. At most
