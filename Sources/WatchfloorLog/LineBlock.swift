@@ -105,8 +105,9 @@ final class LineBlock {
   }
 
   /// Scans every line, parses each object's `ts`, hashes its `id` for the duplicate check,
-  /// matches its `type` and hashes the strings the decoder will intern (on the reader thread). The arrays are taken
-  /// out of the block for the loop, so that it pays no access checks on the block per line.
+  /// matches its `type` and hashes the strings the decoder will intern (on the reader
+  /// thread). The arrays are taken out of the block for the loop, so that it pays no access
+  /// checks on the block per line.
   func scan(
     with scanner: inout LineScanner, hashers: LineHashers, scratch: inout [UInt8]
   ) {
@@ -144,24 +145,24 @@ final class LineBlock {
         case .id: id = value
         case .type where !value.escaped:
           let type = EventType.matching(
-            UnsafeRawBufferPointer(rebasing: content[value.start..<value.end]))
+            value.bytes(in: content))
           members[member].value.ahead = type.map { UInt32($0.rawValue) + 1 } ?? 0
           members[member].value.isWorkedAhead = true
         case let field where field.isInterned && !value.escaped:
           members[member].value.ahead = hashers.strings.hash(
-            UnsafeRawBufferPointer(rebasing: content[value.start..<value.end]))
+            value.bytes(in: content))
           members[member].value.isWorkedAhead = true
         default: break
         }
       }
       if let ts, !ts.escaped,
         case .timestamp(let parsed) = RFC3339.parseKeepingNothing(
-          UnsafeRawBufferPointer(rebasing: content[ts.start..<ts.end]))
+          ts.bytes(in: content))
       {
         lines[index].ts = parsed
       }
       if let id {
-        let raw = UnsafeRawBufferPointer(rebasing: content[id.start..<id.end])
+        let raw = id.bytes(in: content)
         if id.escaped {
           unescapeJSONString(raw, into: &scratch)
           lines[index].idHash = scratch.withUnsafeBytes { hashers.ids.hash($0) }

@@ -3,9 +3,10 @@
 /// fresh pages it touched were a tenth of the end of a read).
 ///
 /// An entry never straddles two chunks, so it is read at one address. Chunks double from 256
-/// bytes to `chunkBytes`, so a small set stays small; an entry larger than that gets a chunk
-/// of its own, and the open chunk stays open for the entries after it. An offset is `chunk << positionBits | position`. Plain memory, owned: it is
-/// the hot path of the duplicate check.
+/// bytes to `chunkBytes`, so a small set stays small; an entry larger than that gets a chunk of
+/// its own, and the open chunk stays open for the entries after it. An offset is
+/// `chunk << positionBits | position`. Plain memory, owned: it is the hot path of the
+/// duplicate check.
 struct ChunkedBytes: ~Copyable {
   static let positionBits = 20
   /// The largest ordinary chunk, and one more than the largest position in one.

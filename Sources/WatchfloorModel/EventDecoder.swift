@@ -154,10 +154,6 @@ public final class EventDecoder {
       has(field) ? value(field).kind : nil
     }
 
-    func slice(_ value: JSONValue) -> UnsafeRawBufferPointer {
-      UnsafeRawBufferPointer(rebasing: line[value.start..<value.end])
-    }
-
     func problem(_ field: EventField, _ expected: String) -> MalformedField {
       guard let kind = kind(field) else {
         return MalformedField(message: "missing field \"\(field.key)\"")
@@ -176,7 +172,7 @@ public final class EventDecoder {
     /// Calls `body` with the unescaped bytes of a string field.
     func withString<R>(_ field: EventField, _ body: (UnsafeRawBufferPointer) -> R) -> R {
       let value = self.value(field)
-      let raw = slice(value)
+      let raw = value.bytes(in: line)
       guard value.escaped else { return body(raw) }
       var buffer: [UInt8] = []
       unescapeJSONString(raw, into: &buffer)

@@ -3,15 +3,16 @@ import CPrefetch
 /// The event ids seen so far, for duplicate detection: exact answers in less memory than the
 /// ids' text.
 ///
-/// Each id is stored once in a byte arena (`ChunkedBytes`), in an exact encoding behind a one-byte header: a
-/// canonical UUID (`8-4-4-4-12` hex digits, all lowercase or all uppercase) as its 16 bytes,
-/// any other id as its bytes. The encoding is a function of the text and tells the forms
-/// apart, so two ids are equal exactly when their encodings are. An open-addressing table of
-/// 8-byte slots keeps, per id, 28 bits of its seeded hash (`ByteHash`) as a fingerprint and
-/// its entry's offset in the arena: a look-up compares fingerprints, and bytes only on a
-/// fingerprint match, so a fingerprint collision costs a comparison, never a wrong answer.
-/// An id's home slot is its fingerprint scaled to the table, so the table can have any size
-/// (it is trimmed to a load of 0.7) and is rebuilt from the slots alone, in one pass in order.
+/// Each id is stored once in a byte arena (`ChunkedBytes`), in an exact encoding behind a
+/// one-byte header: a canonical UUID (`8-4-4-4-12` hex digits, all lowercase or all uppercase)
+/// as its 16 bytes, any other id as its bytes. The encoding is a function of the text and tells
+/// the forms apart, so two ids are equal exactly when their encodings are. An open-addressing
+/// table of 8-byte slots keeps, per id, 28 bits of its seeded hash (`ByteHash`) as a
+/// fingerprint and its entry's offset in the arena: a look-up compares fingerprints, and bytes
+/// only on a fingerprint match, so a fingerprint collision costs a comparison, never a wrong
+/// answer. An id's home slot is its fingerprint scaled to the table, so the table can have any
+/// size (it is trimmed to a load of 0.7) and is rebuilt from the slots alone, in one pass in
+/// order.
 ///
 /// Memory per id: its encoding plus one byte (17 for a UUID, 10 for `ev-123456`) plus about 11
 /// bytes of slots after `trim`. `insert` and `contains` are O(length) expected and allocate

@@ -32,6 +32,13 @@ public struct JSONValue: Sendable {
   public var ahead: UInt32 = 0
   /// The value of an `integer`.
   public var integer: Int64
+
+  /// The value's bytes in `line`, the line it was scanned from (for a string, between the
+  /// quotes, still escaped).
+  @inline(__always)
+  public func bytes(in line: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(rebasing: line[start..<end])
+  }
 }
 
 /// A reason a line is not valid JSON, with the byte offset where it was found.

@@ -42,7 +42,7 @@ public struct LineScanner {
     do {
       try scanner.scanObject { key, value throws(JSONSyntaxError) in
         let field: EventField?
-        let name = UnsafeRawBufferPointer(rebasing: line[key.start..<key.end])
+        let name = key.bytes(in: line)
         if key.escaped {
           unescapeJSONString(name, into: &scratch)
           field = scratch.withUnsafeBytes { EventField.matching($0) }
