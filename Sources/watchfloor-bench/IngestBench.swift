@@ -176,6 +176,9 @@ struct IngestBench: ParsableCommand {
       }
       let seconds = now() - oursStart
       retained = allocatedBytes() - before
+      printLine(
+        "[\(name)] round: watchfloor \(formatted(Double(lineRanges.count) / seconds / 1e6, 3)) "
+          + "M events/s")
       if Double(lineRanges.count) / seconds > oursRate {
         oursRate = Double(lineRanges.count) / seconds
         oursSeconds = seconds

@@ -1,5 +1,6 @@
 import Testing
-import WatchfloorModel
+
+@testable import WatchfloorModel
 
 @Suite("IDSet")
 struct IDSetTests {
@@ -67,6 +68,64 @@ struct IDSetTests {
     for id in [lower, upper, mixed, digits, notUUID] { #expect(!set.insert(id), "\(id)") }
     #expect(!set.contains("123e4567-e89b-42d3-a456-426614174001"))
     #expect(!set.contains("12345678-1234-1234-1234-123456789013"))
+  }
+
+  @Test("a UUID packs as a digit-by-digit reading does, for any byte at any place")
+  func packingAgreesWithTheOracle() {
+    var random = SplitMix64(seed: 13)
+    // Bytes at the edges of the digit and letter ranges, and bytes with the top bit set.
+    let edges = Array("/09:@AFG`afg".utf8) + [0x00, 0x7F, 0x80, 0xB0, 0xC6, 0xE1, 0xFF]
+    let bases = ["01234567-89ab-cdef-0123-456789abcdef", "FEDCBA98-7654-3210-FEDC-BA9876543210"]
+    var ids = bases.flatMap { base in
+      (0..<36).flatMap { position in
+        (0...255).map { value in
+          var id = Array(base.utf8)
+          id[position] = UInt8(value)
+          return id
+        }
+      }
+    }
+    // Then several places at once, from the edge bytes.
+    for _ in 0..<20_000 {
+      var id = Array(bases[Int(random.next() % 2)].utf8)
+      for _ in 0..<Int(random.next() % 4) {
+        id[Int(random.next() % 36)] = edges[Int(random.next() % UInt64(edges.count))]
+      }
+      ids.append(id)
+    }
+    var out = [UInt8](repeating: 0, count: 16)
+    for id in ids {
+      let header = id.withUnsafeBytes { text in
+        out.withUnsafeMutableBytes { IDSet.packUUID(text, into: $0) }
+      }
+      let expected = Self.packedByDigits(id)
+      #expect(header == expected?.header, "\(id)")
+      if let expected { #expect(out == expected.bytes, "\(id)") }
+    }
+  }
+
+  /// A canonical UUID of one case read digit by digit: the oracle for `packUUID`.
+  private static func packedByDigits(_ id: [UInt8]) -> (header: UInt8, bytes: [UInt8])? {
+    guard id.count == 36, [8, 13, 18, 23].allSatisfy({ id[$0] == UInt8(ascii: "-") })
+    else { return nil }
+    let digits = id.enumerated().filter { ![8, 13, 18, 23].contains($0.offset) }.map(\.element)
+    let values = digits.map { byte -> UInt8? in
+      switch byte {
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+      case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+      case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+      default: nil
+      }
+    }
+    let lower = digits.contains { (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0) }
+    let upper = digits.contains { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }
+    guard !(lower && upper) else { return nil }
+    var bytes: [UInt8] = []
+    for pair in stride(from: 0, to: 32, by: 2) {
+      guard let high = values[pair], let low = values[pair + 1] else { return nil }
+      bytes.append(high << 4 | low)
+    }
+    return (upper ? 0xF1 : 0xF0, bytes)
   }
 }
 
