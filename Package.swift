@@ -22,6 +22,7 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
     .target(name: "CAllocatorStats"),
+    .target(name: "CHeapReserve"),
     .target(name: "CPrefetch"),
     .target(
       name: "WatchfloorModel",
@@ -35,7 +36,7 @@ let package = Package(
     .target(
       name: "WatchfloorLog",
       dependencies: [
-        "WatchfloorModel", .product(name: "Crypto", package: "swift-crypto"),
+        "WatchfloorModel", "CHeapReserve", .product(name: "Crypto", package: "swift-crypto"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),

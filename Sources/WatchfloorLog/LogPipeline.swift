@@ -29,6 +29,7 @@ public enum LogPipeline {
     _ source: Source, into timeline: Timeline, blockBytes: Int = blockBytes,
     report: (LineVerdict, Int, Int) -> Void
   ) -> Source {
+    HeapReserve.prepare()
     let ring = Ring(source: source, blockBytes: blockBytes, hashers: LineHashers(for: timeline))
     let reader = Thread { ring.readAll() }
     reader.name = "watchfloor-reader"
@@ -118,6 +119,7 @@ public enum LogPipeline {
         block.scan(with: &scanner, hashers: hashers, scratch: &scratch)
         let isLast = block.isLast
         filled.signal()
+        HeapReserve.fill()
         if isLast { break }
         index = (index + 1) % blocks.count
       }
