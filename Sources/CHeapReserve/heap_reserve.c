@@ -23,15 +23,21 @@ void wf_heap_grow_ahead(size_t bytes) {
 #endif
 }
 
-void wf_heap_prefault_top(size_t bytes) {
+void wf_heap_prefault_top(size_t bytes, uintptr_t *populated_end) {
 #if defined(__GLIBC__)
   uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
   uintptr_t end = (uintptr_t)sbrk(0) & ~(page - 1);
   bytes &= ~(page - 1);
   if (end == (uintptr_t)-1 || end < bytes) return;
+  uintptr_t start = end - bytes;
+  // Pages up to the last call's end are in already, unless the heap shrank since.
+  if (*populated_end > start && *populated_end <= end) start = *populated_end;
+  *populated_end = end;
+  if (start == end) return;
   // Errors are expected and harmless: EINVAL before Linux 5.14, ENOMEM if the heap shrank.
-  (void)madvise((void *)(end - bytes), bytes, MADV_POPULATE_WRITE);
+  (void)madvise((void *)start, end - start, MADV_POPULATE_WRITE);
 #else
   (void)bytes;
+  (void)populated_end;
 #endif
 }

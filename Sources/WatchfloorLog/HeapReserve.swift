@@ -19,8 +19,9 @@ enum HeapReserve {
     wf_heap_grow_ahead(aheadBytes)
   }
 
-  /// Faults in the heap's next `aheadBytes`; on the reader thread, after each block.
-  static func fill() {
-    wf_heap_prefault_top(aheadBytes)
+  /// Faults in the heap's next `aheadBytes`, those not faulted in by the last call (whose
+  /// end `populatedEnd` keeps); on the reader thread, after each block.
+  static func fill(populatedEnd: inout UInt) {
+    wf_heap_prefault_top(aheadBytes, &populatedEnd)
   }
 }

@@ -110,6 +110,7 @@ public enum LogPipeline {
     func readAll() {
       var scanner = LineScanner()
       var scratch: [UInt8] = []
+      var populatedEnd: UInt = 0
       var index = 0
       while true {
         free.wait()
@@ -119,7 +120,7 @@ public enum LogPipeline {
         block.scan(with: &scanner, hashers: hashers, scratch: &scratch)
         let isLast = block.isLast
         filled.signal()
-        HeapReserve.fill()
+        HeapReserve.fill(populatedEnd: &populatedEnd)
         if isLast { break }
         index = (index + 1) % blocks.count
       }
