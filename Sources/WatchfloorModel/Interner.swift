@@ -289,6 +289,33 @@ public final class Interner {
     }
   }
 
+  /// `symbols` in `precedes` order. Each is sorted by its first 16 bytes read as two
+  /// big-endian words, which orders most of them without reading their strings again (a
+  /// comparison that reads both strings missed the cache twice, on hundreds of thousands of
+  /// airlifts); only symbols whose first 16 bytes agree are compared in full.
+  public func sortedByBytes(_ symbols: [Symbol]) -> [Symbol] {
+    var keyed = symbols.map { symbol in
+      withBytes(symbol) { text in (prefix: Self.sortPrefix(text), symbol: symbol) }
+    }
+    keyed.sort { left, right in
+      left.prefix != right.prefix
+        ? left.prefix < right.prefix : precedes(left.symbol, right.symbol)
+    }
+    return keyed.map(\.symbol)
+  }
+
+  /// The first 16 bytes of `text`, zero-padded, as two big-endian words: word order is byte
+  /// order wherever they differ.
+  private static func sortPrefix(_ text: UnsafeRawBufferPointer) -> (high: UInt64, low: UInt64) {
+    var words: (UInt64, UInt64) = (0, 0)
+    withUnsafeMutableBytes(of: &words) { out in
+      if let base = text.baseAddress, let target = out.baseAddress {
+        target.copyMemory(from: base, byteCount: min(16, text.count))
+      }
+    }
+    return (UInt64(bigEndian: words.0), UInt64(bigEndian: words.1))
+  }
+
   private func grow() { rehash(into: slotCount * 2) }
 
   private func rehash(into newCount: Int) {

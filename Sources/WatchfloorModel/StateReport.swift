@@ -16,7 +16,7 @@ extension OpsState {
     counts.write(to: &out)
 
     out.beginArray("facilities")
-    for symbol in sorted(facilities.symbols, tables.facilities) {
+    for symbol in tables.facilities.sortedByBytes(facilities.symbols) {
       guard let facility = facilities[symbol] else { continue }
       out.beginObject()
       out.string("facility", symbol, in: tables.facilities)
@@ -35,7 +35,7 @@ extension OpsState {
     out.endArray()
 
     out.beginArray("airlifts")
-    for symbol in sorted(progress.symbols, tables.airlifts) {
+    for symbol in tables.airlifts.sortedByBytes(progress.symbols) {
       guard let airlift = airlift(symbol) else { continue }
       out.beginObject()
       out.string("airlift", symbol, in: tables.airlifts)
@@ -58,7 +58,7 @@ extension OpsState {
     out.endArray()
 
     out.beginArray("incidents")
-    for symbol in sorted(incidents.symbols, tables.incidents) {
+    for symbol in tables.incidents.sortedByBytes(incidents.symbols) {
       guard let incident = incidents[symbol] else { continue }
       out.beginObject()
       out.string("incident", symbol, in: tables.incidents)
@@ -83,10 +83,6 @@ extension OpsState {
     out.integer("discrepancy", discrepancy)
     out.endObject()
     out.endObject()
-  }
-
-  private func sorted(_ symbols: [Symbol], _ table: Interner) -> [Symbol] {
-    symbols.sorted { table.precedes($0, $1) }
   }
 }
 

@@ -66,4 +66,28 @@ struct InternerTests {
     }
     #expect(Set(hashes).count == 1)
   }
+
+  @Test("sortedByBytes gives the order of precedes: shared prefixes past 16 bytes, zero bytes")
+  func sortedByBytesAgreesWithPrecedes() {
+    let table = Interner()
+    var random = SplitMix64(seed: 21)
+    // Few letters, so that prefixes of every length are shared; zero and high bytes, and
+    // lengths either side of 16.
+    let alphabet: [UInt8] = [0x00, 0x01, 0x41, 0x42, 0x7F, 0x80, 0xFF]
+    var symbols: [Symbol] = []
+    for index in 0..<4000 {
+      let length = index % 3 == 0 ? 14 + Int(random.next() % 6) : Int(random.next() % 24)
+      let shared = Array("AL-0000000000000".utf8.prefix(Int(random.next() % 17)))
+      let tail = (0..<max(0, length - shared.count)).map { _ in
+        alphabet[Int(random.next() % UInt64(alphabet.count))]
+      }
+      let text = shared + tail
+      symbols.append(text.withUnsafeBytes { table.intern($0) })
+    }
+    let expected = symbols.sorted { table.precedes($0, $1) }
+    let sorted = table.sortedByBytes(symbols)
+    #expect(sorted.count == expected.count)
+    // Equal strings are one symbol, so the order is unique.
+    #expect(sorted == expected)
+  }
 }
