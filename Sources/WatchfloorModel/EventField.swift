@@ -26,7 +26,7 @@ public enum EventField: Int, CaseIterable, Sendable {
     }
   }
 
-  private static let names = ByteNames(allCases.map { ($0.key, $0) })
+  static let names = ByteNames(allCases.map { ($0.key, $0) })
 
   /// The field a member name denotes, or nil for a name the schema ignores.
   @inline(__always)

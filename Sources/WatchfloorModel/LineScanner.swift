@@ -23,6 +23,9 @@ public struct LineScanner {
 
   /// A key with escapes, unescaped.
   private var scratch: [UInt8] = []
+  /// The schema's member names, held here: read through the static, every member of every
+  /// line paid the check that the static was made (`swift_once`).
+  private let fieldNames = EventField.names
 
   public init() {}
 
@@ -45,9 +48,9 @@ public struct LineScanner {
         let name = key.bytes(in: line)
         if key.escaped {
           unescapeJSONString(name, into: &scratch)
-          field = scratch.withUnsafeBytes { EventField.matching($0) }
+          field = scratch.withUnsafeBytes { fieldNames.match($0) }
         } else {
-          field = EventField.matching(name)
+          field = fieldNames.match(name)
         }
         if let field { members.append(ScannedMember(field: field, value: value)) }
       }
