@@ -25,10 +25,12 @@ void wf_heap_grow_ahead(size_t bytes) {
 
 void wf_heap_prefault_top(size_t bytes, uintptr_t *populated_end) {
 #if defined(__GLIBC__)
+  void *brk_end = sbrk(0);
+  if (brk_end == (void *)-1) return;
   uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
-  uintptr_t end = (uintptr_t)sbrk(0) & ~(page - 1);
+  uintptr_t end = (uintptr_t)brk_end & ~(page - 1);
   bytes &= ~(page - 1);
-  if (end == (uintptr_t)-1 || end < bytes) return;
+  if (end < bytes) return;
   uintptr_t start = end - bytes;
   // Pages up to the last call's end are in already, unless the heap shrank since.
   if (*populated_end > start && *populated_end <= end) start = *populated_end;

@@ -1,5 +1,4 @@
 import CHeapReserve
-import Foundation
 
 /// Memory for the fold, faulted in ahead by the reader thread.
 ///

@@ -144,20 +144,17 @@ final class LineBlock {
         case .ts: ts = value
         case .id: id = value
         case .type where !value.escaped:
-          let type = EventType.matching(
-            value.bytes(in: content))
+          let type = EventType.matching(value.bytes(in: content))
           members[member].value.ahead = type.map { UInt32($0.rawValue) + 1 } ?? 0
           members[member].value.isWorkedAhead = true
         case let field where field.isInterned && !value.escaped:
-          members[member].value.ahead = hashers.strings.hash(
-            value.bytes(in: content))
+          members[member].value.ahead = hashers.strings.hash(value.bytes(in: content))
           members[member].value.isWorkedAhead = true
         default: break
         }
       }
       if let ts, !ts.escaped,
-        case .timestamp(let parsed) = RFC3339.parseKeepingNothing(
-          ts.bytes(in: content))
+        case .timestamp(let parsed) = RFC3339.parseKeepingNothing(ts.bytes(in: content))
       {
         lines[index].ts = parsed
       }

@@ -26,11 +26,8 @@ public enum EventField: Int, CaseIterable, Sendable {
     }
   }
 
+  /// The field each member name denotes (`names.match`: nil for a name the schema ignores).
+  /// The line scanner keeps its own copy of the table, so that no look-up pays the check that
+  /// a static has been made.
   static let names = ByteNames(allCases.map { ($0.key, $0) })
-
-  /// The field a member name denotes, or nil for a name the schema ignores.
-  @inline(__always)
-  public static func matching(_ key: UnsafeRawBufferPointer) -> EventField? {
-    names.match(key)
-  }
 }

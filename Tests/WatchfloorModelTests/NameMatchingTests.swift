@@ -6,7 +6,7 @@ import Testing
 /// itself, and near misses match nothing.
 @Suite struct NameMatchingTests {
   private func field(_ text: String) -> EventField? {
-    Array(text.utf8).withUnsafeBytes { EventField.matching($0) }
+    Array(text.utf8).withUnsafeBytes { EventField.names.match($0) }
   }
 
   @Test func everyMemberNameMatchesItsField() {
